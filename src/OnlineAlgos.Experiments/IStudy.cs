@@ -1,0 +1,46 @@
+using OnlineAlgos.Core;
+
+namespace OnlineAlgos.Experiments;
+
+/// <summary>
+/// A named study that reproduces a table or figure. A study is a sweep: <see cref="Grid"/> lists its cells,
+/// <see cref="RunCell"/> computes one cell (pure, deterministic from <see cref="StudyOptions.Seed"/> and the cell),
+/// and <see cref="Summarize"/> turns all finished cells into tables and plots. The runner handles threads, shards,
+/// resume and output files.
+/// </summary>
+public interface IStudy
+{
+    /// <summary>Command-line name, lower-case with dashes (e.g. <c>paging-classical</c>).</summary>
+    string Name { get; }
+
+    /// <summary>One line on what the study shows.</summary>
+    string Description { get; }
+
+    /// <summary>Names of the values <see cref="RunCell"/> returns, in order (the columns of the cell records).</summary>
+    IReadOnlyList<string> RecordColumns { get; }
+
+    /// <summary>The cells of the sweep. Must depend only on the options (not on the machine or time).</summary>
+    SweepGrid Grid(StudyOptions options);
+
+    /// <summary>Computes one cell. Values are formatted with the invariant culture (they are stored as text).</summary>
+    IReadOnlyList<string> RunCell(SweepCell cell, StudyOptions options);
+
+    /// <summary>Tables and plots from all cells, sorted by cell index.</summary>
+    StudyOutput Summarize(IReadOnlyList<CellResult> results, StudyOptions options);
+}
+
+/// <summary>Options every study receives.</summary>
+/// <param name="Seed">Study seed; each cell derives its own stream from it.</param>
+/// <param name="Quick">Small grid for CI and a first look.</param>
+/// <param name="DataDirectory">The <c>shared/data</c> folder when present (real traces), else null: studies must
+/// then run on generated inputs.</param>
+public sealed record StudyOptions(ulong Seed, bool Quick, string? DataDirectory);
+
+/// <summary>What a study produces: tables (written as CSV, Markdown, LaTeX) and plots (PNG).</summary>
+public sealed record StudyOutput(IReadOnlyList<NamedTable> Tables, IReadOnlyList<StudyPlot> Plots);
+
+/// <summary>A table with the file stem it is written under (e.g. <c>paging-classical-ratios</c>).</summary>
+public sealed record NamedTable(string FileStem, Table Table);
+
+/// <summary>A plot and its file stem; the runner saves it as PNG with the given size.</summary>
+public sealed record StudyPlot(string FileStem, ScottPlot.Plot Plot, int Width = 900, int Height = 600);

@@ -1,0 +1,21 @@
+// using OnlineAlgos.Experiments.Paging;
+
+namespace OnlineAlgos.Experiments;
+
+/// <summary>Every study <c>onlinealgos reproduce</c> runs, in order. Add a family's studies here.</summary>
+public static class StudyCatalog
+{
+    /// <summary>All studies.</summary>
+    public static IReadOnlyList<IStudy> All { get; } = new IStudy[]
+    {
+        // new ClassicalPagingStudy(),
+    };
+
+    /// <summary>The study of that name, or null.</summary>
+    public static IStudy? Find(string name)
+    {
+        foreach (var s in All)
+            if (string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)) return s;
+        return null;
+    }
+}
