@@ -23,11 +23,32 @@ public static class PlotStyle
         return plot;
     }
 
-    /// <summary>Shows the legend in the upper left, with readable font size.</summary>
-    public static void Legend(Plot plot, Alignment alignment = Alignment.UpperLeft)
+    private static readonly MarkerShape[] Shapes =
+    [
+        MarkerShape.FilledCircle, MarkerShape.OpenSquare, MarkerShape.FilledTriangleUp, MarkerShape.OpenDiamond,
+        MarkerShape.Cross, MarkerShape.OpenCircle, MarkerShape.FilledSquare, MarkerShape.Asterisk,
+    ];
+    private static readonly LinePattern[] Patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
+
+    /// <summary>
+    /// Adds series number <paramref name="index"/> as a line with a distinct marker shape, size and dash pattern, so
+    /// curves that coincide stay distinguishable (nested markers) even where they overlap.
+    /// </summary>
+    public static ScottPlot.Plottables.Scatter Series(Plot plot, int index, double[] xs, double[] ys, string label)
     {
-        plot.Legend.IsVisible = true;
-        plot.Legend.Alignment = alignment;
+        var sc = plot.Add.Scatter(xs, ys);
+        sc.LegendText = label;
+        sc.LineWidth = 2;
+        sc.MarkerShape = Shapes[index % Shapes.Length];
+        sc.MarkerSize = 14 - 1.2f * (index % 6);
+        sc.LinePattern = Patterns[index % Patterns.Length];
+        return sc;
+    }
+
+    /// <summary>Shows the legend outside the data area (right edge), so it never hides a curve.</summary>
+    public static void Legend(Plot plot)
+    {
+        plot.ShowLegend(Edge.Right);
         plot.Legend.FontSize = 13;
         plot.Legend.FontName = FontName;
     }

@@ -1,4 +1,4 @@
-// using OnlineAlgos.Experiments.Paging;
+using OnlineAlgos.Experiments.Paging;
 
 namespace OnlineAlgos.Experiments;
 
@@ -8,7 +8,7 @@ public static class StudyCatalog
     /// <summary>All studies.</summary>
     public static IReadOnlyList<IStudy> All { get; } = new IStudy[]
     {
-        // new ClassicalPagingStudy(),
+        new ClassicalPagingStudy(),
     };
 
     /// <summary>The study of that name, or null.</summary>

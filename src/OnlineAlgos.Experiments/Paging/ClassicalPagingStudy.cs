@@ -1,0 +1,154 @@
+using OnlineAlgos.Core;
+using OnlineAlgos.Paging.Formats;
+using OnlineAlgos.Paging.Generators;
+using OnlineAlgos.Paging.Model;
+using OnlineAlgos.Paging.Offline;
+using OnlineAlgos.Paging.Online;
+
+namespace OnlineAlgos.Experiments.Paging;
+
+/// <summary>
+/// Classical paging: total fault ratio Σ ALG / Σ OPT (Belady) of LRU, FIFO, FWF, Marker (deterministic and randomized)
+/// and RAND per workload and cache size k. Workloads: Zipf(0.9) over 1,000 pages, a loop over ⌈1.5k⌉ pages, a hot
+/// set of k/2 pages with scans of 2k pages over a cold range of 3k pages, and — when <c>../shared/data</c> is present — the BrightKite (100 traces) and CitiBike (12 traces)
+/// instances of the learning-augmented caching literature. Cold start; faults include cold misses.
+/// One cell = one workload, one k, one replicate (a new generated trace, or new coins on the real traces).
+/// </summary>
+public sealed class ClassicalPagingStudy : IStudy
+{
+    private static readonly string[] Algorithms = ["lru", "fifo", "fwf", "marker", "marker-rand", "rand"];
+
+    /// <inheritdoc/>
+    public string Name => "paging-classical";
+    /// <inheritdoc/>
+    public string Description => "classical paging: fault ratio to Belady's optimum per algorithm and cache size k";
+    /// <inheritdoc/>
+    public IReadOnlyList<string> RecordColumns { get; } = ["instances", "requests", "opt", .. Algorithms, "worst_lru_ratio"];
+
+    /// <inheritdoc/>
+    public SweepGrid Grid(StudyOptions options)
+    {
+        var workloads = new List<string> { "zipf", "loop", "scan" };
+        if (options.DataDirectory is not null)
+        {
+            if (Directory.Exists(Path.Combine(options.DataDirectory, "paging", "brightkite"))) workloads.Add("brightkite");
+            if (Directory.Exists(Path.Combine(options.DataDirectory, "paging", "citibike"))) workloads.Add("citibike");
+        }
+        string[] ks = options.Quick ? ["10", "100"] : ["5", "10", "20", "50", "100", "200"];
+        return new SweepGrid(options.Quick ? 2 : 5).Axis("workload", workloads).Axis("k", ks);
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> RunCell(SweepCell cell, StudyOptions options)
+    {
+        int k = int.Parse(cell["k"], System.Globalization.CultureInfo.InvariantCulture);
+        var rng = cell.CreateRng(options.Seed);
+        var traces = Traces(cell["workload"], k, options, rng);
+        long requests = 0, opt = 0;
+        var faults = new long[Algorithms.Length];
+        double worstLru = 0;
+        foreach (var seq in traces)
+        {
+            requests += seq.Length;
+            long o = BeladyPaging.Faults(seq, k);
+            opt += o;
+            for (int a = 0; a < Algorithms.Length; a++)
+            {
+                long f = PagingSimulator.Run(PagingAlgorithms.TryCreate(Algorithms[a])!, seq, k, rng.Split());
+                faults[a] += f;
+                if (a == 0 && o > 0) worstLru = Math.Max(worstLru, (double)f / o);
+            }
+        }
+        var values = new List<string> { StudyRunner.Num(traces.Count), StudyRunner.Num(requests), StudyRunner.Num(opt) };
+        foreach (var f in faults) values.Add(StudyRunner.Num(f));
+        values.Add(StudyRunner.Num(worstLru));
+        return values;
+    }
+
+    private static List<RequestSequence> Traces(string workload, int k, StudyOptions options, Rng rng)
+    {
+        int n = options.Quick ? 5_000 : 20_000;
+        switch (workload)
+        {
+            case "zipf": return [TraceGenerators.Zipf(n, 1_000, 0.9, rng)];
+            case "loop": return [TraceGenerators.Loop(n, (3 * k + 1) / 2)];
+            case "scan": return [TraceGenerators.HotSetWithScans(n, Math.Max(1, k / 2), 2 * k, 0.5, 3 * k, rng)];
+            case "brightkite":
+            case "citibike":
+                string dir = Path.Combine(options.DataDirectory!, "paging", workload);
+                var files = Directory.GetFiles(dir, "*.txt");
+                Array.Sort(files, StringComparer.Ordinal);
+                var list = new List<RequestSequence>(files.Length);
+                foreach (var f in files)
+                {
+                    using var reader = new StreamReader(f);
+                    list.Add(TextTraceReader.Read(reader, f));
+                }
+                return list;
+            default: throw new InvalidOperationException($"unknown workload '{workload}'");
+        }
+    }
+
+    /// <inheritdoc/>
+    public StudyOutput Summarize(IReadOnlyList<CellResult> results, StudyOptions options)
+    {
+        // Aggregate replicates: Σ ALG / Σ OPT per (workload, k).
+        var groups = new SortedDictionary<(int Order, string Workload, int K), long[]>();
+        var worst = new Dictionary<(string, int), double>();
+        var order = new Dictionary<string, int>();
+        foreach (var r in results)
+        {
+            var parts = r.CellId.Split('#')[0].Split(';');
+            string workload = parts[0]["workload=".Length..];
+            int k = int.Parse(parts[1]["k=".Length..], System.Globalization.CultureInfo.InvariantCulture);
+            if (!order.ContainsKey(workload)) order[workload] = order.Count;
+            var key = (order[workload], workload, k);
+            if (!groups.TryGetValue(key, out var sums)) groups[key] = sums = new long[3 + Algorithms.Length];
+            sums[^1]++; // replicates
+            sums[0] += (long)StudyRunner.ParseNum(r.Values[1]);
+            for (int i = 2; i < 3 + Algorithms.Length; i++) sums[i - 1] += (long)StudyRunner.ParseNum(r.Values[i]);
+            worst[(workload, k)] = Math.Max(worst.GetValueOrDefault((workload, k)), StudyRunner.ParseNum(r.Values[^1]));
+        }
+        var columns = new List<TableColumn>
+        {
+            new("workload"), new("k", ColumnKind.Integer), new("replicates", ColumnKind.Integer),
+            new("requests", ColumnKind.Integer), new("opt_faults", ColumnKind.Real, 1),
+        };
+        foreach (var a in Algorithms) columns.Add(new TableColumn(a, ColumnKind.Real, 3));
+        columns.Add(new TableColumn("worst_lru", ColumnKind.Real, 3));
+        var table = new Table("Classical paging: total faults / Belady faults, summed over replicates (cold start, cold misses counted)", columns);
+        var series = new Dictionary<string, List<(int K, double[] Ratios)>>();
+        foreach (var (key, sums) in groups)
+        {
+            long reps = sums[^1];
+            // Requests and OPT per replicate (one replicate = one generated trace, or all real traces once).
+            var row = new List<object?> { key.Workload, key.K, reps, sums[0] / reps, (double)sums[1] / reps };
+            var ratios = new double[Algorithms.Length];
+            for (int a = 0; a < Algorithms.Length; a++)
+            {
+                ratios[a] = sums[1] == 0 ? double.NaN : (double)sums[2 + a] / sums[1];
+                row.Add(ratios[a]);
+            }
+            row.Add(worst[(key.Workload, key.K)]);
+            table.AddRow(row.ToArray());
+            if (!series.TryGetValue(key.Workload, out var s)) series[key.Workload] = s = new();
+            s.Add((key.K, ratios));
+        }
+        var plots = new List<StudyPlot>();
+        foreach (var (workload, points) in series)
+        {
+            var plot = PlotStyle.Create($"Classical paging on {workload}", "cache size k (log scale)", "faults / OPT faults");
+            double[] xs = points.Select(p => Math.Log10(p.K)).ToArray();
+            for (int a = 0; a < Algorithms.Length; a++)
+            {
+                PlotStyle.Series(plot, a, xs, points.Select(p => p.Ratios[a]).ToArray(), Algorithms[a]);
+            }
+            var ticks = points.Select(p => new ScottPlot.Tick(Math.Log10(p.K), p.K.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
+            plot.Axes.Margins(0.08, 0.1);
+            PlotStyle.Legend(plot);
+            plots.Add(new StudyPlot($"paging-classical-{workload}", plot));
+        }
+        return new StudyOutput([new NamedTable("paging-classical", table)], plots);
+    }
+}
