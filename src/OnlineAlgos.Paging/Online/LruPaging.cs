@@ -24,7 +24,7 @@ public sealed class LruPaging : IOnlinePagingAlgorithm
     {
         _k = capacity;
         _count = 0;
-        if (_cached.Length != pageCount)
+        if (_prev.Length != pageCount + 1)
         {
             _prev = new int[pageCount + 1];
             _next = new int[pageCount + 1];

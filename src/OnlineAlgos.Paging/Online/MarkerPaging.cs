@@ -27,7 +27,7 @@ public sealed class MarkerPaging : IOnlinePagingAlgorithm
         _k = capacity;
         _count = 0;
         _phase = 1;
-        if (_cached.Length != pageCount)
+        if (_prev.Length != pageCount + 2)
         {
             _prev = new int[pageCount + 2];
             _next = new int[pageCount + 2];
