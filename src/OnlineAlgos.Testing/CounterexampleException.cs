@@ -18,8 +18,10 @@ public sealed class CounterexampleException : Exception
     public double AlgorithmCost { get; }
     /// <summary>Offline benchmark on the shrunk instance.</summary>
     public double OptimumCost { get; }
-    /// <summary>FsCheck's report, including its "Replay" seed line.</summary>
+    /// <summary>FsCheck's report (first line: "Falsifiable, after N tests (S shrinks) (seed,gamma).").</summary>
     public string FsCheckReport { get; } = "";
+    /// <summary>The (seed, gamma) pair to pass to <c>Verify(replay: ...)</c>, parsed from the report; null if absent.</summary>
+    public (ulong Seed, ulong Gamma)? Replay { get; }
 
     /// <summary>Creates the exception.</summary>
     public CounterexampleException(string algorithm, Guarantee guarantee, object? instance, string instanceText,
@@ -31,6 +33,15 @@ public sealed class CounterexampleException : Exception
         AlgorithmCost = algorithmCost;
         OptimumCost = optimumCost;
         FsCheckReport = fsCheckReport;
+        Replay = ParseReplay(fsCheckReport);
+    }
+
+    /// <summary>The first "(seed,gamma)" pair of an FsCheck report.</summary>
+    public static (ulong Seed, ulong Gamma)? ParseReplay(string report)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(report ?? "", @"\((\d+),(\d+)\)");
+        if (!m.Success) return null;
+        return ConfigExtensions.TryParseReplay(m.Value, out var r, out _) ? r : null;
     }
 
     /// <summary>Unused: exception conventions.</summary>
@@ -52,7 +63,12 @@ public sealed class CounterexampleException : Exception
         sb.Append("\n--- instance (save under instances/ to replay) ---\n").Append(instanceText);
         if (!instanceText.EndsWith('\n')) sb.Append('\n');
         sb.Append("--- end instance ---\n");
-        if (!string.IsNullOrEmpty(fsCheckReport)) sb.Append(fsCheckReport);
+        if (!string.IsNullOrEmpty(fsCheckReport))
+        {
+            if (ParseReplay(fsCheckReport) is { } r)
+                sb.Append(CultureInfo.InvariantCulture, $"replay: Verify(maxTest, replay: ({r.Seed}UL, {r.Gamma}UL))\n");
+            sb.Append(fsCheckReport);
+        }
         return sb.ToString();
     }
 
