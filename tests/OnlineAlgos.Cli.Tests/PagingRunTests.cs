@@ -1,0 +1,103 @@
+using OnlineAlgos.Paging.Formats;
+using OnlineAlgos.Paging.Model;
+using Xunit;
+
+namespace OnlineAlgos.Cli.Tests;
+
+public sealed class PagingRunTests : CliTestBase
+{
+    [Fact]
+    public void PrintsTheContractCsv()
+    {
+        // a b c a b: k=2 -> LRU 5, FIFO 5, Belady 4; k=3 -> 3 each.
+        string trace = File("t.txt", "a\nb\nc\na\nb\n");
+        var (code, stdout, stderr) = Run("paging", "run", "--trace", trace, "--k", "2,3", "--algorithms", "belady,lru,fifo");
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        Assert.Equal("algorithm,k,requests,faults\nbelady,2,5,4\nbelady,3,5,3\nlru,2,5,5\nlru,3,5,3\nfifo,2,5,5\nfifo,3,5,3\n", stdout);
+    }
+
+    [Fact]
+    public void ReadsCsvAndOracleGeneral()
+    {
+        string csv = File("t.csv", "time,obj_id,size\n0,1,1\n1,2,1\n2,3,1\n3,1,1\n4,2,1\n");
+        Assert.Equal("algorithm,k,requests,faults\nbelady,2,5,4\n", Run("paging", "run", "--trace", csv, "--format", "csv", "--k", "2", "--algorithms", "belady").Out);
+        var ms = new MemoryStream();
+        OracleGeneralReader.Write(ms, RequestSequence.FromPages([1, 2, 3, 1, 2]));
+        string bin = File("t.bin", ms.ToArray());
+        Assert.Equal("algorithm,k,requests,faults\nlru,2,5,5\n", Run("paging", "run", "--trace", bin, "--format", "oracleGeneral", "--k", "2", "--algorithms", "lru").Out);
+    }
+
+    [Fact]
+    public void RandomizedAlgorithmsAreDeterministicFromTheSeed()
+    {
+        string trace = File("t.txt", string.Join("\n", Enumerable.Range(0, 500).Select(i => (i * 7 % 13).ToString(System.Globalization.CultureInfo.InvariantCulture))) + "\n");
+        var a = Run("paging", "run", "--trace", trace, "--k", "4", "--algorithms", "rand,marker-rand", "--seed", "9");
+        var b = Run("paging", "run", "--trace", trace, "--k", "4", "--algorithms", "rand,marker-rand", "--seed", "9");
+        Assert.Equal(0, a.Code);
+        Assert.Equal(a.Out, b.Out);
+    }
+
+    [Theory]
+    [InlineData("a\n\nb\n", "line 2")]
+    [InlineData("a 1\nb 2\n", "line 2: a prediction bit 0 or 1")]
+    [InlineData("", "the trace is empty")]
+    public void BadTraceGivesOneClearError(string content, string expected)
+    {
+        string trace = File("bad.txt", content);
+        var (code, stdout, stderr) = Run("paging", "run", "--trace", trace, "--k", "2");
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.StartsWith("error: " + trace + ":", stderr);
+        Assert.Contains(expected, stderr);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void EmptyCsvIdNamesTheLine()
+    {
+        string csv = File("bad.csv", "time,obj_id\n1,a\n2,\n");
+        var (code, _, stderr) = Run("paging", "run", "--trace", csv, "--format", "csv", "--k", "2");
+        Assert.Equal(2, code);
+        Assert.Contains("bad.csv: line 3: a non-empty object id", stderr);
+    }
+
+    [Fact]
+    public void TruncatedBinaryNamesTheRecord()
+    {
+        string bin = File("cut.bin", new byte[30]);
+        var (code, _, stderr) = Run("paging", "run", "--trace", bin, "--format", "oracleGeneral", "--k", "2");
+        Assert.Equal(2, code);
+        Assert.Contains("cut.bin: record 1:", stderr);
+    }
+
+    [Theory]
+    [InlineData("--k", "0", "--k expects positive integers")]
+    [InlineData("--k", "-3", "--k expects positive integers")]
+    [InlineData("--k", "ten", "--k expects positive integers")]
+    [InlineData("--algorithms", "lru,optimal", "unknown algorithm 'optimal'")]
+    [InlineData("--format", "parquet", "unknown format 'parquet'")]
+    [InlineData("--seed", "-1", "--seed expects")]
+    public void BadOptionsGiveOneClearError(string option, string value, string expected)
+    {
+        string trace = File("t.txt", "a\nb\n");
+        var args = new List<string> { "paging", "run", "--trace", trace };
+        if (option != "--k") args.AddRange(["--k", "2"]);
+        args.AddRange([option, value]);
+        var (code, stdout, stderr) = Run([.. args]);
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Contains(expected, stderr);
+    }
+
+    [Fact]
+    public void MissingFileAndMissingOption()
+    {
+        var (code, _, stderr) = Run("paging", "run", "--trace", Path.Combine(Dir, "nope.txt"), "--k", "2");
+        Assert.Equal(2, code);
+        Assert.Contains("nope.txt: no such file", stderr);
+        (code, _, stderr) = Run("paging", "run", "--k", "2");
+        Assert.NotEqual(0, code);
+        Assert.Contains("--trace", stderr);
+    }
+}
