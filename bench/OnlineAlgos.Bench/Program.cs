@@ -9,7 +9,7 @@ public static class Program
     public static void Main(string[] args)
     {
         // A loaded 2-core machine needs more than the default 2 minutes to build the generated benchmark project.
-        var config = DefaultConfig.Instance.WithBuildTimeout(TimeSpan.FromMinutes(10));
+        var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10));
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
     }
 }

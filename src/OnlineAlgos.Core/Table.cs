@@ -3,20 +3,6 @@ using System.Text;
 
 namespace OnlineAlgos.Core;
 
-/// <summary>How a column's numbers are written: fixed decimals, or an integer, or text as is.</summary>
-public enum ColumnKind
-{
-    /// <summary>Cells are written verbatim.</summary>
-    Text,
-    /// <summary>Whole numbers, no separators.</summary>
-    Integer,
-    /// <summary>Fixed number of decimals (<see cref="TableColumn.Decimals"/>).</summary>
-    Real,
-}
-
-/// <summary>A table column: name (also the CSV header), kind and decimals for reals.</summary>
-public sealed record TableColumn(string Name, ColumnKind Kind = ColumnKind.Text, int Decimals = 3);
-
 /// <summary>
 /// One table model written as CSV (RFC 4180 quoting), GitHub Markdown and LaTeX (booktabs). Column order is the
 /// order given; numbers are formatted with the invariant culture and each column's fixed decimals, so the three
@@ -157,15 +143,4 @@ public sealed class Table
         }
         return sw.ToString();
     }
-}
-
-/// <summary>Output formats of <see cref="Table"/>.</summary>
-public enum TableFormat
-{
-    /// <summary>Comma-separated values.</summary>
-    Csv,
-    /// <summary>GitHub Markdown.</summary>
-    Markdown,
-    /// <summary>LaTeX booktabs.</summary>
-    Latex,
 }

@@ -28,19 +28,3 @@ public interface IStudy
     /// <summary>Tables and plots from all cells, sorted by cell index.</summary>
     StudyOutput Summarize(IReadOnlyList<CellResult> results, StudyOptions options);
 }
-
-/// <summary>Options every study receives.</summary>
-/// <param name="Seed">Study seed; each cell derives its own stream from it.</param>
-/// <param name="Quick">Small grid for CI and a first look.</param>
-/// <param name="DataDirectory">The <c>shared/data</c> folder when present (real traces), else null: studies must
-/// then run on generated inputs.</param>
-public sealed record StudyOptions(ulong Seed, bool Quick, string? DataDirectory);
-
-/// <summary>What a study produces: tables (written as CSV, Markdown, LaTeX) and plots (PNG).</summary>
-public sealed record StudyOutput(IReadOnlyList<NamedTable> Tables, IReadOnlyList<StudyPlot> Plots);
-
-/// <summary>A table with the file stem it is written under (e.g. <c>paging-classical-ratios</c>).</summary>
-public sealed record NamedTable(string FileStem, Table Table);
-
-/// <summary>A plot and its file stem; the runner saves it as PNG with the given size.</summary>
-public sealed record StudyPlot(string FileStem, ScottPlot.Plot Plot, int Width = 900, int Height = 600);

@@ -3,18 +3,6 @@ using System.Text;
 
 namespace OnlineAlgos.Testing;
 
-/// <summary>Whether the online algorithm minimises a cost (paging, flow time) or maximises a value (matching).</summary>
-public enum Objective
-{
-    /// <summary>Guarantee reads ALG ≤ ratio·OPT + Σ coefficient·measure + additive.</summary>
-    Minimize,
-    /// <summary>Guarantee reads ALG ≥ ratio·OPT − additive.</summary>
-    Maximize,
-}
-
-/// <summary>An additive error term of a guarantee: coefficient · measure (e.g. (k−1)·η₀).</summary>
-public sealed record ErrorTerm(string Measure, double Coefficient);
-
 /// <summary>
 /// A competitive guarantee as data, e.g. <c>ALG ≤ 1·OPT + (k−1)·eta0 + 1·eta1</c> or <c>ALG ≥ 0.678·OPT</c>.
 /// The harness evaluates it on each generated instance; <see cref="Source"/> says where the constant comes from.

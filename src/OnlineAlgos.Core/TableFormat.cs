@@ -1,0 +1,15 @@
+using System.Globalization;
+using System.Text;
+
+namespace OnlineAlgos.Core;
+
+/// <summary>Output formats of <see cref="Table"/>.</summary>
+public enum TableFormat
+{
+    /// <summary>Comma-separated values.</summary>
+    Csv,
+    /// <summary>GitHub Markdown.</summary>
+    Markdown,
+    /// <summary>LaTeX booktabs.</summary>
+    Latex,
+}
