@@ -13,7 +13,6 @@ namespace OnlineAlgos.Bench.Paging;
 /// One operation = one whole trace (10M requests): requests/s = 1e7 / mean time. Allocated bytes are per trace.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
 public class ClassicalPagingBenchmarks
 {
     private RequestSequence _trace = null!;
