@@ -45,6 +45,15 @@ public static class PlotStyle
         return sc;
     }
 
+    /// <summary>Shows the legend inside the data area at <paramref name="alignment"/> (for plots with a known empty corner).</summary>
+    public static void Legend(Plot plot, Alignment alignment)
+    {
+        plot.Legend.IsVisible = true;
+        plot.Legend.Alignment = alignment;
+        plot.Legend.FontSize = 13;
+        plot.Legend.FontName = FontName;
+    }
+
     /// <summary>Shows the legend outside the data area (right edge), so it never hides a curve.</summary>
     public static void Legend(Plot plot)
     {
