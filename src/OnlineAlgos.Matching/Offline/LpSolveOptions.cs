@@ -1,0 +1,7 @@
+namespace OnlineAlgos.Matching.Offline;
+
+/// <summary>Limits for GLOP. A limit that stops the solver before optimality makes the solve fail with
+/// <see cref="LpSolveException"/> (never a silently suboptimal bound).</summary>
+/// <param name="TimeLimitMilliseconds">Wall-clock limit, or null for none.</param>
+/// <param name="MaxIterations">Simplex iteration limit (GLOP's <c>max_number_of_iterations</c>), or null for none.</param>
+public sealed record LpSolveOptions(long? TimeLimitMilliseconds = null, long? MaxIterations = null);
