@@ -13,6 +13,9 @@ namespace OnlineAlgos.Matching.Online;
 /// <see cref="Distribution"/> enumerates the same procedure's branches exactly (for tests and exact evaluation).</remarks>
 public static class PivotalSampling
 {
+    /// <summary>Largest input of <see cref="Distribution"/>.</summary>
+    public const int MaxDistributionItems = 24;
+
     /// <summary>Values closer than this to 0 or 1 are snapped.</summary>
     public const double Snap = 1e-12;
 
@@ -67,12 +70,12 @@ public static class PivotalSampling
     /// <summary>
     /// The exact output distribution of <see cref="Sample"/>: every reachable selection (bit l = item l, k ≤ 62) with
     /// its probability, by enumerating the procedure's two-way branches (2^k paths at most) and merging equal
-    /// selections. Probabilities sum to 1.
+    /// selections. Probabilities sum to 1. At most <see cref="MaxDistributionItems"/> items.
     /// </summary>
     public static IReadOnlyList<(ulong Selected, double Probability)> Distribution(ReadOnlySpan<double> y)
     {
         int k = y.Length;
-        if (k > 62) throw new ArgumentOutOfRangeException(nameof(y), "at most 62 items");
+        if (k > MaxDistributionItems) throw new ArgumentOutOfRangeException(nameof(y), $"exact enumeration handles at most {MaxDistributionItems} items (2^k branches)");
         var result = new Dictionary<ulong, double>();
         if (k == 0)
         {

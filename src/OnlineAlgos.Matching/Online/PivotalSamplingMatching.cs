@@ -131,6 +131,8 @@ public sealed class PivotalSamplingMatching : IOnlineMatchingAlgorithm
             if (rest > 1e-15) outcomes.Add(new MatchingTransition(rest, -1, 0));
             return;
         }
+        if (k > PivotalSampling.MaxDistributionItems)
+            throw new InstanceTooLargeException($"exact evaluation with discarding enumerates 2^{k} proposer sets at one arrival; at most {PivotalSampling.MaxDistributionItems} available neighbours are supported, use Monte Carlo");
         foreach (var (sel, p) in PivotalSampling.Distribution(_y.AsSpan(0, k)))
         {
             if (sel == 0) { outcomes.Add(new MatchingTransition(p, -1, 0)); continue; }
