@@ -1,4 +1,3 @@
-using System.Globalization;
 using Google.OrTools.Graph;
 using OnlineAlgos.Core;
 using OnlineAlgos.Matching.Model;
@@ -208,7 +207,4 @@ public static class OfflineOptimum
             return v;
         }
     }
-
-    /// <summary>Text of a size limit, for messages.</summary>
-    internal static string Describe(long count) => count == long.MaxValue ? "more than 9.2e18" : count.ToString(CultureInfo.InvariantCulture);
 }
