@@ -9,6 +9,8 @@ public static class StudyCatalog
     public static IReadOnlyList<IStudy> All { get; } = new IStudy[]
     {
         new ClassicalPagingStudy(),
+        // new ClassicalPagingStudy(),
+        new Matching.MatchingRatioStudy(),
     };
 
     /// <summary>The study of that name, or null.</summary>

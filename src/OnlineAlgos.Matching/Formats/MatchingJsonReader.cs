@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using OnlineAlgos.Core;
+using OnlineAlgos.Matching.Model;
+
+namespace OnlineAlgos.Matching.Formats;
+
+/// <summary>
+/// Reads the JSON instance format <c>onlinealgos.matching/1</c> (FORMATS.md, instances/README.md) with
+/// System.Text.Json. Every problem is reported as one <see cref="InstanceFormatException"/> with the JSON path
+/// (e.g. <c>$.steps[3].types[0].p</c>) and what was expected: syntax errors (with line and byte), unknown or missing
+/// properties, probabilities outside [0,1] or summing above 1 in a step, negative or non-finite weights, edges to
+/// unknown offline ids, duplicate edges, and vertex weights that disagree with edge weights.
+/// </summary>
+public static class MatchingJsonReader
+{
+    /// <summary>The format tag this reader accepts.</summary>
+    public const string FormatTag = "onlinealgos.matching/1";
+
+    /// <summary>Largest accepted number of offline nodes.</summary>
+    public const int MaxOffline = 1 << 24;
+
+    /// <summary>Reads an instance from a stream (UTF-8).</summary>
+    public static MatchingInstance Read(Stream stream, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var ms = new MemoryStream();
+        try
+        {
+            stream.CopyTo(ms);
+        }
+        catch (IOException e)
+        {
+            throw new InstanceFormatException(sourceName, 0, "a readable stream (" + e.Message + ")", e);
+        }
+        return Parse(ms.ToArray(), sourceName);
+    }
+
+    /// <summary>Reads an instance from text.</summary>
+    public static MatchingInstance Read(TextReader reader, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return Parse(Encoding.UTF8.GetBytes(reader.ReadToEnd()), sourceName);
+    }
+
+    /// <summary>Parses an instance from a string.</summary>
+    public static MatchingInstance ParseText(string text, string sourceName) => Parse(Encoding.UTF8.GetBytes(text), sourceName);
+
+    private static MatchingInstance Parse(byte[] bytes, string source)
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            int index = 0;
+            try
+            {
+                _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetCharCount(bytes);
+            }
+            catch (DecoderFallbackException e)
+            {
+                index = Math.Max(0, e.Index);
+            }
+            int line = 1, lineStart = 0;
+            for (int i = 0; i < index && i < bytes.Length; i++)
+                if (bytes[i] == (byte)'\n') { line++; lineStart = i + 1; }
+            throw new InstanceFormatException(source, string.Create(CultureInfo.InvariantCulture, $"line {line}, byte {index - lineStart + 1}"),
+                "UTF-8 text (found an invalid byte sequence)");
+        }
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+        }
+        catch (JsonException e)
+        {
+            string where = e.LineNumber is { } l
+                ? string.Create(CultureInfo.InvariantCulture, $"line {l + 1}, byte {(e.BytePositionInLine ?? 0) + 1}")
+                : "$";
+            throw new InstanceFormatException(source, where, "well-formed JSON (" + FirstSentence(e.Message) + ")", e);
+        }
+        using (doc)
+            return Build(doc.RootElement, source);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        int i = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return (i > 0 ? message[..i] : message).TrimEnd('.', ' ');
+    }
+
+    private static MatchingInstance Build(JsonElement root, string source)
+    {
+        if (root.ValueKind != JsonValueKind.Object) throw Error(source, "$", "a JSON object with format, offline and steps", root);
+        JsonElement? format = null, offline = null, steps = null, vertexWeights = null;
+        foreach (var prop in root.EnumerateObject())
+        {
+            switch (prop.Name)
+            {
+                case "format": format = Once(format, prop, source, "$"); break;
+                case "offline": offline = Once(offline, prop, source, "$"); break;
+                case "steps": steps = Once(steps, prop, source, "$"); break;
+                case "vertexWeights": vertexWeights = Once(vertexWeights, prop, source, "$"); break;
+                default:
+                    throw new InstanceFormatException(source, "$." + prop.Name, "only the properties format, offline, steps and vertexWeights (unknown property '" + prop.Name + "')");
+            }
+        }
+        if (format is null) throw new InstanceFormatException(source, "$", $"a \"format\": \"{FormatTag}\" property");
+        if (format.Value.ValueKind != JsonValueKind.String || format.Value.GetString() != FormatTag)
+            throw Error(source, "$.format", $"the string \"{FormatTag}\"", format.Value);
+        if (offline is null) throw new InstanceFormatException(source, "$", "an \"offline\" property (number of offline nodes)");
+        if (offline.Value.ValueKind != JsonValueKind.Number || !offline.Value.TryGetInt32(out int n) || n < 0 || n > MaxOffline)
+            throw Error(source, "$.offline", $"an integer number of offline nodes in 0..{MaxOffline}", offline.Value);
+        if (steps is null) throw new InstanceFormatException(source, "$", "a \"steps\" property (array of time steps)");
+        if (steps.Value.ValueKind != JsonValueKind.Array) throw Error(source, "$.steps", "an array of time steps", steps.Value);
+
+        double[]? vw = null;
+        if (vertexWeights is { } vwe)
+        {
+            if (vwe.ValueKind != JsonValueKind.Array) throw Error(source, "$.vertexWeights", $"an array of {n} non-negative numbers", vwe);
+            if (vwe.GetArrayLength() != n)
+                throw new InstanceFormatException(source, "$.vertexWeights", $"one weight per offline node ({n}), found {vwe.GetArrayLength()}");
+            vw = new double[n];
+            int i = 0;
+            foreach (var el in vwe.EnumerateArray())
+            {
+                vw[i] = NonNegative(el, source, $"$.vertexWeights[{i}]", "a vertex weight");
+                i++;
+            }
+        }
+
+        var list = new List<IReadOnlyList<ArrivalType>>(steps.Value.GetArrayLength());
+        int t = 0;
+        var seen = new HashSet<int>();
+        foreach (var step in steps.Value.EnumerateArray())
+        {
+            string sp = $"$.steps[{t}]";
+            if (step.ValueKind != JsonValueKind.Object) throw Error(source, sp, "a step object with a \"types\" array", step);
+            JsonElement? types = null;
+            foreach (var prop in step.EnumerateObject())
+            {
+                if (prop.Name == "types") types = Once(types, prop, source, sp);
+                else throw new InstanceFormatException(source, sp + "." + prop.Name, "only the property types (unknown property '" + prop.Name + "')");
+            }
+            if (types is null) throw new InstanceFormatException(source, sp, "a \"types\" array (one or more arrival types)");
+            if (types.Value.ValueKind != JsonValueKind.Array || types.Value.GetArrayLength() == 0)
+                throw Error(source, sp + ".types", "a non-empty array of arrival types", types.Value);
+            var typeList = new List<ArrivalType>();
+            double sum = 0;
+            int j = 0;
+            foreach (var ty in types.Value.EnumerateArray())
+            {
+                string tp = $"{sp}.types[{j}]";
+                if (ty.ValueKind != JsonValueKind.Object) throw Error(source, tp, "an arrival type object with p and edges", ty);
+                JsonElement? p = null, edges = null;
+                foreach (var prop in ty.EnumerateObject())
+                {
+                    switch (prop.Name)
+                    {
+                        case "p": p = Once(p, prop, source, tp); break;
+                        case "edges": edges = Once(edges, prop, source, tp); break;
+                        default: throw new InstanceFormatException(source, tp + "." + prop.Name, "only the properties p and edges (unknown property '" + prop.Name + "')");
+                    }
+                }
+                if (p is null) throw new InstanceFormatException(source, tp, "a \"p\" property (arrival probability)");
+                double pv = Number(p.Value, source, tp + ".p", "a probability in [0, 1]");
+                if (pv < 0 || pv > 1) throw new InstanceFormatException(source, tp + ".p", "a probability in [0, 1], found " + Show(pv));
+                sum += pv;
+                if (edges is null) throw new InstanceFormatException(source, tp, "an \"edges\" object mapping offline ids to weights (may be empty)");
+                if (edges.Value.ValueKind != JsonValueKind.Object) throw Error(source, tp + ".edges", "an object mapping offline ids to weights", edges.Value);
+                var edgeList = new List<MatchingEdge>();
+                seen.Clear();
+                foreach (var prop in edges.Value.EnumerateObject())
+                {
+                    string ep = $"{tp}.edges['{prop.Name}']";
+                    if (!int.TryParse(prop.Name, NumberStyles.None, CultureInfo.InvariantCulture, out int node) || node >= n)
+                        throw new InstanceFormatException(source, ep, n == 0 ? "no edges (the instance has no offline nodes)" : $"an offline id in 0..{n - 1}, found '{prop.Name}'");
+                    if (!seen.Add(node)) throw new InstanceFormatException(source, ep, $"each offline id at most once per type (id {node} repeats)");
+                    double w = NonNegative(prop.Value, source, ep, "an edge weight");
+                    if (vw is not null && w != 0 && !MatchingInstance.SameWeight(w, vw[node]))
+                        throw new InstanceFormatException(source, ep, $"weight {Show(vw[node])} (vertexWeights[{node}]: the instance is vertex-weighted), found {Show(w)}");
+                    edgeList.Add(new MatchingEdge(node, w));
+                }
+                typeList.Add(new ArrivalType(pv, edgeList));
+                j++;
+            }
+            if (sum > 1 + 1e-9) throw new InstanceFormatException(source, sp + ".types", "arrival probabilities summing to at most 1, found " + Show(sum));
+            list.Add(typeList);
+            t++;
+        }
+        try
+        {
+            return new MatchingInstance(n, list, vw);
+        }
+        catch (ArgumentException e)
+        {
+            // Unreachable when the checks above are complete; kept so no unrelated exception type escapes.
+            throw new InstanceFormatException(source, "$", "a valid instance (" + e.Message + ")", e);
+        }
+    }
+
+    private static JsonElement Once(JsonElement? existing, JsonProperty prop, string source, string parent)
+    {
+        if (existing is not null) throw new InstanceFormatException(source, parent + "." + prop.Name, "the property '" + prop.Name + "' only once");
+        return prop.Value;
+    }
+
+    private static double Number(JsonElement el, string source, string path, string what)
+    {
+        if (el.ValueKind != JsonValueKind.Number) throw Error(source, path, what + " (a JSON number)", el);
+        if (!el.TryGetDouble(out double v) || !double.IsFinite(v)) throw new InstanceFormatException(source, path, what + ", found the out-of-range number " + el.GetRawText());
+        return v;
+    }
+
+    private static double NonNegative(JsonElement el, string source, string path, string what)
+    {
+        double v = Number(el, source, path, what + " >= 0");
+        if (v < 0) throw new InstanceFormatException(source, path, what + " >= 0, found " + Show(v));
+        return v;
+    }
+
+    private static string Show(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+
+    private static InstanceFormatException Error(string source, string path, string expected, JsonElement found)
+    {
+        string kind = found.ValueKind switch
+        {
+            JsonValueKind.Object => "an object",
+            JsonValueKind.Array => "an array",
+            JsonValueKind.String => "the string " + Truncate(found.GetRawText()),
+            JsonValueKind.Number => "the number " + Truncate(found.GetRawText()),
+            JsonValueKind.True or JsonValueKind.False => found.GetRawText(),
+            JsonValueKind.Null => "null",
+            _ => "nothing",
+        };
+        return new InstanceFormatException(source, path, expected + ", found " + kind);
+    }
+
+    private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "...";
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using OnlineAlgos.Matching.Model;
+using OnlineAlgos.Matching.Offline;
+
+namespace OnlineAlgos.Matching.Online;
+
+/// <summary>
+/// Exact expected value of an online algorithm (spec issue item 4): propagates the distribution of the available set
+/// step by step through the algorithm's exact decision distribution (<see cref="IOnlineMatchingAlgorithm.Outcomes"/>),
+/// per connected component (components evolve independently). Needs n ≤ 64; throws
+/// <see cref="InstanceTooLargeException"/> when a component's reachable sets exceed <c>maxStates</c>.
+/// Time O(Σ_t states_t · types · outcomes).
+/// </summary>
+public static class ExactEvaluator
+{
+    /// <summary>Default limit on reachable available-sets per step.</summary>
+    public const int DefaultMaxStates = 1 << 18;
+
+    /// <summary>E[value of the algorithm].</summary>
+    public static double Value(MatchingInstance instance, IOnlineMatchingAlgorithm algorithm, int maxStates = DefaultMaxStates) =>
+        Evaluate(instance, algorithm, maxStates, detailed: false).Value;
+
+    /// <summary>Value plus availability and edge-match probabilities.</summary>
+    public static ExactEvaluation Evaluate(MatchingInstance instance, IOnlineMatchingAlgorithm algorithm, int maxStates = DefaultMaxStates, bool detailed = true)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(algorithm);
+        int n = instance.OfflineCount, T = instance.StepCount;
+        if (n > 64) throw new InstanceTooLargeException($"exact evaluation handles at most 64 offline nodes, the instance has {n}; use Monte Carlo");
+        var avail = detailed ? new double[T * n] : Array.Empty<double>();
+        var matched = detailed ? new double[instance.EdgeCount] : Array.Empty<double>();
+        if (detailed)
+            for (int t = 0; t < T; t++)
+                for (int i = 0; i < n; i++) avail[t * n + i] = 1; // nodes outside components stay available
+        double value = 0;
+        var outcomes = new List<MatchingTransition>();
+        foreach (var comp in InstanceComponents.Compute(instance))
+        {
+            ulong full = 0;
+            foreach (int i in comp.OfflineNodes) full |= 1UL << i;
+            var dist = new Dictionary<ulong, double> { [full] = 1 };
+            int k = 0;
+            for (int t = 0; t < T; t++)
+            {
+                bool inComp = k < comp.Steps.Count && comp.Steps[k] == t;
+                if (detailed)
+                {
+                    foreach (int i in comp.OfflineNodes)
+                    {
+                        double a = 0;
+                        foreach (var kv in dist)
+                            if ((kv.Key >> i & 1) != 0) a += kv.Value;
+                        avail[t * n + i] = a;
+                    }
+                }
+                if (!inComp) continue;
+                k++;
+                var next = new Dictionary<ulong, double>(dist.Count * 2);
+                double none = 1 - instance.ArrivalProbability(t);
+                foreach (var (set, pr) in dist)
+                {
+                    if (none > 0) Add(next, set, pr * none);
+                    for (int j = instance.TypeStart(t); j < instance.TypeStart(t + 1); j++)
+                    {
+                        double pj = instance.Probability(j);
+                        if (pj <= 0) continue;
+                        outcomes.Clear();
+                        algorithm.Outcomes(j, set, outcomes);
+                        foreach (var o in outcomes)
+                        {
+                            if (o.Probability <= 0) continue;
+                            double w = pr * pj * o.Probability;
+                            if (o.Edge >= 0)
+                            {
+                                int i = instance.EdgeNode(o.Edge);
+                                if (instance.TypeOfEdge(o.Edge) != j || (set >> i & 1) == 0)
+                                    throw new InvalidOperationException($"{algorithm.Name} proposed edge {o.Edge} that is not a move at step {t}");
+                                value += w * instance.EdgeWeight(o.Edge);
+                                if (detailed) matched[o.Edge] += w;
+                            }
+                            if ((o.Removed & ~set) != 0)
+                                throw new InvalidOperationException($"{algorithm.Name} removed unavailable nodes at step {t}");
+                            Add(next, set & ~o.Removed, w);
+                        }
+                    }
+                }
+                if (next.Count > maxStates)
+                    throw new InstanceTooLargeException(string.Create(CultureInfo.InvariantCulture,
+                        $"exact evaluation of {algorithm.Name} reached {next.Count} distinct available sets at step {t}, above the limit {maxStates}; use Monte Carlo"));
+                dist = next;
+            }
+        }
+        return new ExactEvaluation(value, avail, matched);
+    }
+
+    private static void Add(Dictionary<ulong, double> d, ulong key, double p)
+    {
+        ref double slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(d, key, out _);
+        slot += p;
+    }
+}
