@@ -9,7 +9,6 @@ public static class StudyCatalog
     public static IReadOnlyList<IStudy> All { get; } = new IStudy[]
     {
         new ClassicalPagingStudy(),
-        // new ClassicalPagingStudy(),
         new Matching.MatchingRatioStudy(),
     };
 
