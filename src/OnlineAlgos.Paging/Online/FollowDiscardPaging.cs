@@ -33,7 +33,7 @@ public sealed class FollowDiscardPaging : IOnlinePagingAlgorithm
     {
         _k = capacity;
         _count = 0;
-        if (_cached.Length != pageCount)
+        if (_prev.Length != pageCount + 2)
         {
             _prev = new int[pageCount + 2];
             _next = new int[pageCount + 2];

@@ -38,7 +38,7 @@ public sealed class Mark0DiscardPaging : IOnlinePagingAlgorithm
     {
         _k = capacity;
         _count = 0;
-        if (_cached.Length != pageCount)
+        if (_prev.Length != pageCount + 3)
         {
             _prev = new int[pageCount + 3];
             _next = new int[pageCount + 3];

@@ -46,7 +46,7 @@ public sealed class RandomizedMark0DiscardPaging : IOnlinePagingAlgorithm
         _zeroCount[0] = _zeroCount[1] = 0;
         int slots = Math.Min(capacity, Math.Max(pageCount, 1));
         if (_zero[0].Length < slots) _zero = new[] { new int[slots], new int[slots] };
-        if (_where.Length != pageCount)
+        if (_prev.Length != pageCount + 1)
         {
             _prev = new int[pageCount + 1];
             _next = new int[pageCount + 1];
