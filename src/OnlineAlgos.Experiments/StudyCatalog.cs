@@ -1,4 +1,4 @@
-// using OnlineAlgos.Experiments.Paging;
+using OnlineAlgos.Experiments.Paging;
 
 namespace OnlineAlgos.Experiments;
 
@@ -9,6 +9,7 @@ public static class StudyCatalog
     public static IReadOnlyList<IStudy> All { get; } = new IStudy[]
     {
         // new ClassicalPagingStudy(),
+        new PredictionPagingStudy(),
     };
 
     /// <summary>The study of that name, or null.</summary>
