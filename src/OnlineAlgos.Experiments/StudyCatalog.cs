@@ -10,6 +10,7 @@ public static class StudyCatalog
     {
         // new ClassicalPagingStudy(),
         new PredictionPagingStudy(),
+        new AcepsStudy(),
     };
 
     /// <summary>The study of that name, or null.</summary>
