@@ -11,6 +11,7 @@ public static class StudyCatalog
         // new ClassicalPagingStudy(),
         new PredictionPagingStudy(),
         new AcepsStudy(),
+        new LowerBoundStudy(),
     };
 
     /// <summary>The study of that name, or null.</summary>
