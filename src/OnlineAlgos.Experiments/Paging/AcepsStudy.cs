@@ -13,15 +13,14 @@ namespace OnlineAlgos.Experiments.Paging;
 /// deterministic rows (OPT, LRU, FIFO, OPTMarking, MARK&amp;PREDICT and MARK0 with perfect bits, FtP+PLECO, FtP+POPU,
 /// robust FtP combinations) compared exactly with the published totals; randomized rows (Marker, RAND) as means over
 /// runs with tolerance 0.01 on the ratio; and the σ-noise curves (h = y + exp(σ·N(0,1)), never-again y = 10000·n) of FtP,
-/// Predictive Marker, LMarker, LNonMarker and RobustFtP beside ACEPS's published values. Trust&amp;Doubt is not
-/// implemented (see the issue report). Without <c>shared/data</c> it runs on generated stand-ins and shows no
+/// Predictive Marker, LMarker, LNonMarker, RobustFtP and Trust&amp;Doubt beside ACEPS's published values. Without <c>shared/data</c> it runs on generated stand-ins and shows no
 /// reference values.
 /// </summary>
 public sealed class AcepsStudy : IStudy
 {
     private static readonly string[] Sigmas = ["0", "2", "5", "10", "20", "50", "100", "200"];
     private static readonly string[] QuickSigmas = ["0", "10", "200"];
-    private static readonly string[] SigmaAlgorithms = ["ftp", "predictive-marker", "lmarker", "lnonmarker", "robust-ftp"];
+    private static readonly string[] SigmaAlgorithms = ["ftp", "predictive-marker", "lmarker", "lnonmarker", "robust-ftp", "trust-doubt"];
 
     // Published totals / ratios (spec §5.1). Deterministic rows: exact totals; randomized: ratios.
     private static readonly Dictionary<(string, string), long> ExpectedTotals = new()
@@ -49,6 +48,8 @@ public sealed class AcepsStudy : IStudy
         [("bk", "lmarker")] = [1.225, 1.228, 1.240, 1.258, 1.288, 1.309, 1.314, 1.315],
         [("bk", "lnonmarker")] = [1.227, 1.228, 1.237, 1.256, 1.289, 1.312, 1.318, 1.319],
         [("bk", "robust-ftp")] = [1.010, 1.012, 1.062, 1.140, 1.239, 1.302, 1.318, 1.324],
+        [("bk", "trust-doubt")] = [1.190, 1.192, 1.213, 1.233, 1.251, 1.267, 1.273, 1.276],
+        [("citi", "trust-doubt")] = [1.520, 1.522, 1.598, 1.685, 1.738, 1.771, 1.781, 1.787],
         [("citi", "ftp")] = [1.000, 1.002, 1.133, 1.325, 1.474, 1.582, 1.622, 1.644],
         [("citi", "predictive-marker")] = [1.602, 1.606, 1.665, 1.731, 1.771, 1.793, 1.800, 1.802],
         [("citi", "lmarker")] = [1.602, 1.607, 1.678, 1.752, 1.793, 1.815, 1.821, 1.823],

@@ -5,7 +5,7 @@ namespace OnlineAlgos.Paging.Online;
 /// factory. Robust variants are combinations (spec §2.3, §4.8): <c>mark0-robust</c> = Det(MARK0, LRU),
 /// <c>mark0-rand-robust</c> = Rnd(MARK0-rand, Marker), <c>mark-predict-robust</c> = Rnd(MARK&amp;PREDICT, Marker),
 /// <c>ftp-det-lru</c> = Det(FtP, LRU), <c>robust-ftp</c> = Rnd(Marker, FtP) (ACEPS's RobustFtP),
-/// <c>lnonmarker</c> = Det(LNonMarker core, Marker) (ACEPS), <c>lnonmarker-rnd</c> = Rnd(LNonMarker core, Marker).
+/// <c>lnonmarker</c> = Det(LNonMarker core, Marker) (ACEPS), <c>lnonmarker-rnd</c> = Rnd(LNonMarker core, Marker), <c>trust-doubt</c> = Trust&amp;Doubt with FtP as action predictor.
 /// "Marker" inside combinations is randomized Marker.
 /// </summary>
 public static class PredictivePagingAlgorithms
@@ -15,7 +15,7 @@ public static class PredictivePagingAlgorithms
     [
         "follow-discard", "mark0", "mark0-rand", "mark0-robust", "mark0-rand-robust",
         "mark-predict", "mark-predict-robust",
-        "ftp", "ftp-det-lru", "robust-ftp", "predictive-marker", "lmarker", "lnonmarker", "lnonmarker-rnd", "opt-marking",
+        "ftp", "ftp-det-lru", "robust-ftp", "predictive-marker", "lmarker", "lnonmarker", "lnonmarker-rnd", "trust-doubt", "opt-marking",
     ];
 
     /// <summary>The prediction the named algorithm consumes (None for unknown names).</summary>
@@ -23,14 +23,14 @@ public static class PredictivePagingAlgorithms
     {
         "follow-discard" or "mark0" or "mark0-rand" or "mark0-robust" or "mark0-rand-robust" => PredictionKind.DiscardBits,
         "mark-predict" or "mark-predict-robust" => PredictionKind.PhaseBits,
-        "ftp" or "ftp-det-lru" or "robust-ftp" or "predictive-marker" or "lmarker" or "lnonmarker" or "lnonmarker-rnd" => PredictionKind.NextArrival,
+        "ftp" or "ftp-det-lru" or "robust-ftp" or "predictive-marker" or "lmarker" or "lnonmarker" or "lnonmarker-rnd" or "trust-doubt" => PredictionKind.NextArrival,
         "opt-marking" => PredictionKind.ExactNextArrival,
         _ => PredictionKind.None,
     };
 
     /// <summary>Whether the named algorithm uses random coins.</summary>
     public static bool IsRandomized(string name) => name is "mark0-rand" or "mark0-rand-robust" or "mark-predict"
-        or "mark-predict-robust" or "robust-ftp" or "predictive-marker" or "lmarker" or "lnonmarker" or "lnonmarker-rnd";
+        or "mark-predict-robust" or "robust-ftp" or "predictive-marker" or "lmarker" or "lnonmarker" or "lnonmarker-rnd" or "trust-doubt";
 
     /// <summary>
     /// A fresh instance of the named algorithm over the given predictions, or null when the name is unknown.
@@ -63,6 +63,7 @@ public static class PredictivePagingAlgorithms
             "lmarker" => new LMarkerPaging(H()),
             "lnonmarker" => new DeterministicCombinerPaging(new LNonMarkerPaging(H()), new RandomizedMarkerPaging(), gamma, name),
             "lnonmarker-rnd" => RandomizedCombinerPaging.FromEpsilon(new LNonMarkerPaging(H()), new RandomizedMarkerPaging(), eps, name),
+            "trust-doubt" => new TrustAndDoubtPaging(H()),
             "opt-marking" => new FollowPredictionMarkingPaging(inputs.ExactNextArrivals
                 ?? throw new ArgumentException("opt-marking needs the exact next arrivals", nameof(inputs))),
             _ => null,
