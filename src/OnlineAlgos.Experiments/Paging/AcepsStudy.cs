@@ -79,8 +79,8 @@ public sealed class AcepsStudy : IStudy
     {
         string ds = cell["dataset"], item = cell["item"];
         int k = PagingTraceSets.CacheSize(ds);
-        // Quick mode keeps all traces for the (cheap) deterministic rows and 3 Citi traces for the rest.
-        int limit = options.Quick && ds == "citi" && item != "deterministic" ? 3 : int.MaxValue;
+        // Quick mode keeps all traces for the (cheap) deterministic rows and 2 Citi traces for the rest.
+        int limit = options.Quick && ds == "citi" && item != "deterministic" ? 2 : int.MaxValue;
         var traces = PagingTraceSets.Load(ds, options, limit);
         var rng = cell.CreateRng(options.Seed);
         var totals = new Dictionary<string, double>();
