@@ -131,12 +131,12 @@ public sealed class PredictionPagingStudy : IStudy
         {
             string label = PagingTraceSets.Label(ds, options) + $", k = {PagingTraceSets.CacheSize(ds)}";
             if (series.TryGetValue((ds, "both"), out var both))
-                plots.Add(new StudyPlot($"paging-predictions-{ds}-q", Lines(both, p => p.Q, Algorithms, $"{label}: ratio vs flip rate q", "flip probability q (both kinds)")));
+                plots.Add(new StudyPlot($"paging-predictions-{ds}-q", Lines(both, p => p.Q, Algorithms, $"{label}: ratio vs flip rate q", "flip probability q (both kinds)"), 1150, 600));
             string[] discardAlgs = ["lru", "marker-rand", "follow-discard", "mark0", "mark0-rand", "mark0-robust", "mark0-rand-robust"];
             if (series.TryGetValue((ds, "only0"), out var only0))
-                plots.Add(new StudyPlot($"paging-predictions-{ds}-eta0", Lines(only0, p => p.E0, discardAlgs, $"{label}: ratio vs eta0/OPT", "eta0 / OPT (true 1s flipped to 0)")));
+                plots.Add(new StudyPlot($"paging-predictions-{ds}-eta0", Lines(only0, p => p.E0, discardAlgs, $"{label}: ratio vs eta0/OPT", "eta0 / OPT (true 1s flipped to 0)"), 1150, 600));
             if (series.TryGetValue((ds, "only1"), out var only1))
-                plots.Add(new StudyPlot($"paging-predictions-{ds}-eta1", Lines(only1, p => p.E1, discardAlgs, $"{label}: ratio vs eta1/OPT", "eta1 / OPT (true 0s flipped to 1)")));
+                plots.Add(new StudyPlot($"paging-predictions-{ds}-eta1", Lines(only1, p => p.E1, discardAlgs, $"{label}: ratio vs eta1/OPT", "eta1 / OPT (true 0s flipped to 1)"), 1150, 600));
         }
         return new StudyOutput([new NamedTable("paging-predictions-ratios", table)], plots);
     }
@@ -159,6 +159,7 @@ public sealed class PredictionPagingStudy : IStudy
             sp.MarkerShape = markers[i % markers.Length];
         }
         PlotStyle.Legend(plot);
+        plot.ShowLegend(ScottPlot.Edge.Right); // ten curves: keep the legend outside the data
         plot.Axes.SetLimitsY(0.9, Math.Min(6, points.Max(p => p.Ratios.Max()) * 1.05));
         return plot;
     }
