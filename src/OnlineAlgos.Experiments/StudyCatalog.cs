@@ -10,6 +10,10 @@ public static class StudyCatalog
     {
         new ClassicalPagingStudy(),
         new Matching.MatchingRatioStudy(),
+        // new ClassicalPagingStudy(),
+        new PredictionPagingStudy(),
+        new AcepsStudy(),
+        new LowerBoundStudy(),
     };
 
     /// <summary>The study of that name, or null.</summary>

@@ -1,0 +1,118 @@
+using System.Globalization;
+using OnlineAlgos.Core;
+using OnlineAlgos.Paging.Generators;
+using OnlineAlgos.Paging.Model;
+using OnlineAlgos.Paging.Offline;
+using OnlineAlgos.Paging.Online;
+
+namespace OnlineAlgos.Experiments.Paging;
+
+/// <summary>
+/// Spec §3 lower-bound families against k: the adversary requests the smallest page of {0..k} missing from a
+/// deterministic algorithm's cache, with all-0 or all-1 bits. For MARK0-det, FollowDiscard and Det(MARK0, LRU) it
+/// reports ALG/OPT, η₀/OPT and η₁/OPT, and the smallest α+β (all-0) or α+(k−1)γ (all-1) consistent with the run for a
+/// (1, β, γ)-type bound, i.e. 1 + (ALG − OPT)/η — the deterministic lower bounds say these approach k. A third family,
+/// uniform requests over k+1 pages with all-0 bits, shows MARK0-rand's ratio against H_k (randomized bound α+β ≥ H_k).
+/// </summary>
+public sealed class LowerBoundStudy : IStudy
+{
+    private static readonly string[] Algorithms = ["mark0", "follow-discard", "mark0-robust", "mark0-rand"];
+
+    /// <inheritdoc/>
+    public string Name => "paging-lower-bounds";
+    /// <inheritdoc/>
+    public string Description => "discard-setup lower-bound families vs k: ALG/OPT, eta/OPT and the implied alpha+beta, alpha+(k-1)gamma";
+    /// <inheritdoc/>
+    public IReadOnlyList<string> RecordColumns { get; } = ["n", "opt", "alg", "eta0", "eta1"];
+
+    /// <inheritdoc/>
+    public SweepGrid Grid(StudyOptions options) => new SweepGrid()
+        .Axis("family", "all0", "all1", "uniform")
+        .Axis("algorithm", Algorithms)
+        .Axis("k", options.Quick ? ["2", "4", "8"] : ["2", "3", "4", "5", "6", "8", "10", "12", "16", "24", "32"]);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> RunCell(SweepCell cell, StudyOptions options)
+    {
+        string family = cell["family"], name = cell["algorithm"];
+        int k = int.Parse(cell["k"], CultureInfo.InvariantCulture);
+        int n = (options.Quick ? 100 : 200) * k;
+        var rng = cell.CreateRng(options.Seed);
+        Func<byte[], IOnlinePagingAlgorithm> create = b => PredictivePagingAlgorithms.TryCreate(name, new PagingPredictionInputs(b))!;
+        RequestSequence seq;
+        if (family == "uniform") // same sequence for every algorithm at this k
+            seq = DiscardLowerBoundFamily.UniformOverKPlusOne(k, n, Rng.ForCell(options.Seed, "uniform;k=" + cell["k"], 0));
+        else
+        {
+            // The adversary needs a deterministic algorithm; for mark0-rand it plays against MARK0-det's sequence.
+            var adversaryTarget = name == "mark0-rand" ? (Func<byte[], IOnlinePagingAlgorithm>)(b => new Mark0DiscardPaging(b)) : create;
+            seq = DiscardLowerBoundFamily.Build(adversaryTarget, k, n, family == "all1" ? (byte)1 : (byte)0);
+        }
+        var bits = seq.Bits.ToArray();
+        var truth = new byte[n];
+        long opt = BeladyPaging.Run(seq, k, truth);
+        var e = PredictionErrors.Compute(bits, truth);
+        double alg = 0;
+        int runs = PredictivePagingAlgorithms.IsRandomized(name) ? 20 : 1;
+        for (int r = 0; r < runs; r++) alg += PagingSimulator.Run(create(bits), seq, k, rng.Split());
+        return [StudyRunner.Num(n), StudyRunner.Num(opt), StudyRunner.Num(alg / runs), StudyRunner.Num(e.Eta0), StudyRunner.Num(e.Eta1)];
+    }
+
+    /// <inheritdoc/>
+    public StudyOutput Summarize(IReadOnlyList<CellResult> results, StudyOptions options)
+    {
+        var cells = Grid(options).Cells();
+        var table = new Table("Lower-bound families (spec §3): ALG/OPT and implied constants", [
+            new("family"), new("algorithm"), new("k", ColumnKind.Integer), new("n", ColumnKind.Integer), new("OPT", ColumnKind.Integer),
+            new("ALG", ColumnKind.Real, 1), new("ALG/OPT", ColumnKind.Real, 3), new("eta0/OPT", ColumnKind.Real, 3), new("eta1/OPT", ColumnKind.Real, 3),
+            new("implied", ColumnKind.Text), new("H_k", ColumnKind.Real, 3)]);
+        var series = new Dictionary<(string, string), List<(double K, double Ratio)>>();
+        foreach (var r in results)
+        {
+            var c = cells[r.Index];
+            int k = int.Parse(c["k"], CultureInfo.InvariantCulture);
+            double n = StudyRunner.ParseNum(r.Values[0]), opt = StudyRunner.ParseNum(r.Values[1]), alg = StudyRunner.ParseNum(r.Values[2]);
+            double e0 = StudyRunner.ParseNum(r.Values[3]), e1 = StudyRunner.ParseNum(r.Values[4]);
+            double hk = 0;
+            for (int i = 1; i <= k; i++) hk += 1.0 / i;
+            string implied = c["family"] switch
+            {
+                // ALG ≤ α·OPT + β·η0 with α = 1 needs β ≥ (ALG − OPT)/η0; the lower bound says α + β ≥ k.
+                "all0" => e0 > 0 ? "1+beta >= " + (1 + (alg - opt) / e0).ToString("F2", CultureInfo.InvariantCulture) : "",
+                "all1" => e1 > 0 ? "1+(k-1)gamma >= " + (1 + (k - 1) * (alg - opt) / e1).ToString("F2", CultureInfo.InvariantCulture) : "",
+                _ => "ratio vs H_k",
+            };
+            table.AddRow(c["family"], c["algorithm"], (long)k, (long)n, (long)opt, alg, alg / opt, e0 / opt, e1 / opt, implied, hk);
+            var key = (c["family"], c["algorithm"]);
+            if (!series.TryGetValue(key, out var s)) series[key] = s = new();
+            s.Add((k, alg / opt));
+        }
+        var plots = new List<StudyPlot>();
+        foreach (var family in new[] { "all0", "all1", "uniform" })
+        {
+            string title = family switch { "all0" => "All-0 adversary", "all1" => "All-1 adversary", _ => "Uniform over k+1 pages, all-0 bits" };
+            var plot = PlotStyle.Create(title + ": ALG/OPT vs k", "cache size k", "ALG / OPT");
+            foreach (var name in Algorithms)
+            {
+                if (!series.TryGetValue((family, name), out var pts)) continue;
+                pts.Sort((a, b) => a.K.CompareTo(b.K));
+                var sp = plot.Add.Scatter(pts.Select(p => p.K).ToArray(), pts.Select(p => p.Ratio).ToArray());
+                sp.LegendText = name;
+                sp.LineWidth = 2;
+                sp.MarkerSize = 8;
+            }
+            var ks = series.Values.SelectMany(v => v.Select(p => p.K)).Distinct().OrderBy(x => x).ToArray();
+            var reference = family == "uniform"
+                ? ks.Select(k => { double h = 0; for (int i = 1; i <= (int)k; i++) h += 1.0 / i; return h; }).ToArray()
+                : ks;
+            var line = plot.Add.Scatter(ks, reference);
+            line.LegendText = family == "uniform" ? "H_k" : "k";
+            line.LinePattern = ScottPlot.LinePattern.Dashed;
+            line.Color = ScottPlot.Colors.Gray;
+            line.MarkerSize = 0;
+            PlotStyle.Legend(plot);
+            plots.Add(new StudyPlot($"paging-lower-bounds-{family}", plot));
+        }
+        return new StudyOutput([new NamedTable("paging-lower-bounds", table)], plots);
+    }
+}
