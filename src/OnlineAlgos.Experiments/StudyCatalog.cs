@@ -10,7 +10,6 @@ public static class StudyCatalog
     {
         new ClassicalPagingStudy(),
         new Matching.MatchingRatioStudy(),
-        // new ClassicalPagingStudy(),
         new PredictionPagingStudy(),
         new AcepsStudy(),
         new LowerBoundStudy(),

@@ -45,7 +45,7 @@ public class IdentityTests
         {
             // Without the data: a trace line with an id only must not be mistaken for bits.
             using var r = new StringReader("88c46bf20db29583\n7a0f88982aa01506\n");
-            var s = Formats.TextTraceReader.Read(r, "inline");
+            var s = OnlineAlgos.Paging.Formats.TextTraceReader.Read(r, "inline");
             Assert.False(s.HasBits);
             Assert.Equal(2, s.PageCount);
             return;
