@@ -57,6 +57,7 @@ public sealed class AuxLossEmulationBalancer : IBiasBalancer
         for (int tok = 0; tok < t; tok++)
         {
             TensorPrimitives.Add(batch.Row(tok), _beta, _pi);
+            TensorPrimitives.Subtract(_pi, TensorPrimitives.Max(_pi), _pi); // stable softmax for large logits
             TensorPrimitives.SoftMax(_pi, _pi);
             double fpi = TensorPrimitives.Dot(_f, _pi);
             for (int j = 0; j < e; j++) _grad[j] += _pi[j] * (_f[j] - fpi);
