@@ -26,6 +26,24 @@ public static class BalanceMetrics
         return (max - l) / l;
     }
 
+    /// <summary>MaxVio against a given target L (e.g. the nominal T·K/E when dropped assignments lower Σn); 0 when L = 0.</summary>
+    public static double MaxVio(ReadOnlySpan<int> loads, double target)
+    {
+        if (!(target > 0)) return 0;
+        int max = 0;
+        foreach (int n in loads) max = Math.Max(max, n);
+        return (max - target) / target;
+    }
+
+    /// <summary>MaxVio of accumulated loads against a given target.</summary>
+    public static double MaxVio(ReadOnlySpan<long> loads, double target)
+    {
+        if (!(target > 0)) return 0;
+        long max = 0;
+        foreach (long n in loads) max = Math.Max(max, n);
+        return (max - target) / target;
+    }
+
     /// <summary>MaxVio of accumulated (e.g. global) loads.</summary>
     public static double MaxVio(ReadOnlySpan<long> loads)
     {

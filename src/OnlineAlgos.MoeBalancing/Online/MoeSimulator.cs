@@ -33,6 +33,7 @@ public static class MoeSimulator
         var result = new StepMetrics[settings.Steps];
         double target = BalanceMetrics.Target(t, k, e);
         int ceilL = AssignmentProblem.DefaultCapacity(t, k, e);
+        double globalTarget = 0;
         int? capacity = settings.CapacityFactor is { } cf ? CapacityDropping.Capacity(cf, t, k, e) : null;
         for (int step = 1; step <= settings.Steps; step++)
         {
@@ -62,10 +63,13 @@ public static class MoeSimulator
                 }
             }
             for (int i = 0; i < e; i++) global[i] += counted[i];
+            globalTarget += target;
             double gap = double.NaN;
             if (settings.GapEvery > 0 && step % settings.GapEvery == 0 && t > 0) gap = GapOverSpan(batch, k, counted, objective);
-            result[step - 1] = new StepMetrics(step, BalanceMetrics.MaxVio(counted), BalanceMetrics.IdleExperts(counted), objective, gap,
-                BalanceMetrics.MaxVio(global), dual, dropRate);
+            // Under dropping, MaxVio is measured against the nominal target T·K/E (kept loads sum to less).
+            double maxVio = capacity is null ? BalanceMetrics.MaxVio(counted) : BalanceMetrics.MaxVio(counted, target);
+            result[step - 1] = new StepMetrics(step, maxVio, BalanceMetrics.IdleExperts(counted), objective, gap,
+                capacity is null ? BalanceMetrics.MaxVio(global) : BalanceMetrics.MaxVio(global, globalTarget), dual, dropRate);
             observe?.Invoke(step, batch, loads);
             balancer.Update(batch, loads, k);
         }
