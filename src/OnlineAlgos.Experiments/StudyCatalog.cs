@@ -9,6 +9,10 @@ public static class StudyCatalog
     public static IReadOnlyList<IStudy> All { get; } = new IStudy[]
     {
         // new ClassicalPagingStudy(),
+        new MoeBalancing.MoeBalancersStudy(),
+        new MoeBalancing.MoeRateStudy(),
+        new MoeBalancing.MoeRegretStudy(),
+        new MoeBalancing.MoeGapStudy(),
     };
 
     /// <summary>The study of that name, or null.</summary>
