@@ -1,5 +1,7 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace OnlineAlgos.MoeBalancing.Model;
 
@@ -10,8 +12,8 @@ namespace OnlineAlgos.MoeBalancing.Model;
 /// </summary>
 /// <remarks>
 /// O(T·E) per batch: the bias is added with a SIMD <see cref="TensorPrimitives"/> call, then one pass keeps a sorted
-/// size-K buffer and rejects most scores with a single comparison against the current K-th value. No allocation per
-/// token; the caller supplies a scratch row of length E.
+/// size-K buffer; 256-bit vector compares against the current K-th value skip whole blocks of 4 scores that cannot
+/// enter, so most scores cost one vector compare. No allocation per call beyond stack scratch.
 /// </remarks>
 public static class TopKRouter
 {
@@ -60,6 +62,12 @@ public static class TopKRouter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void SelectSorted(ReadOnlySpan<double> values, int k, Span<int> indices, Span<double> topValues)
     {
+        int n = values.Length;
+        if (Vector256.IsHardwareAccelerated && k <= 8 && n >= 16 && (n & 7) == 0)
+        {
+            SelectSortedFiltered(values, k, indices, topValues);
+            return;
+        }
         // Seed with the first K entries in sorted order (insertion sort; strict '<' keeps the smaller index first on ties).
         for (int i = 0; i < k; i++)
         {
@@ -75,21 +83,71 @@ public static class TopKRouter
             indices[j + 1] = i;
         }
         double threshold = topValues[k - 1];
-        for (int i = k; i < values.Length; i++)
+        for (int i = k; i < n; i++) threshold = Insert(values[i], i, k, indices, topValues, threshold);
+    }
+
+    // Two SIMD passes for K <= 8 and E divisible by 8. Pass 1: lane-wise maxima of the blocks at even and odd 4-offsets
+    // give the maxima of 8 disjoint strided groups; their minimum t0 is at most the K-th largest value (8 distinct
+    // elements reach it). Pass 2: only entries >= t0 are candidates (ties at t0 kept, since the index tie-break may
+    // admit them); inserting the candidates in index order gives exactly the full scan's top-K, because the top-K of a
+    // totally ordered set (value desc, index asc) is the top-K of any subset that contains it.
+    private static void SelectSortedFiltered(ReadOnlySpan<double> values, int k, Span<int> indices, Span<double> topValues)
+    {
+        int n = values.Length;
+        ref double r0 = ref MemoryMarshal.GetReference(values);
+        var m0 = Vector256.LoadUnsafe(ref r0, 0);
+        var m1 = Vector256.LoadUnsafe(ref r0, 4);
+        for (int i = 8; i < n; i += 8)
         {
-            double v = values[i];
-            if (!(v > threshold)) continue; // equal values lose to the earlier (smaller) index
-            int j = k - 2;
-            while (j >= 0 && topValues[j] < v)
-            {
-                topValues[j + 1] = topValues[j];
-                indices[j + 1] = indices[j];
-                j--;
-            }
-            topValues[j + 1] = v;
-            indices[j + 1] = i;
-            threshold = topValues[k - 1];
+            m0 = Vector256.Max(m0, Vector256.LoadUnsafe(ref r0, (nuint)i));
+            m1 = Vector256.Max(m1, Vector256.LoadUnsafe(ref r0, (nuint)(i + 4)));
         }
+        var mm = Vector256.Min(m0, m1);
+        double t0 = Math.Min(Math.Min(mm[0], mm[1]), Math.Min(mm[2], mm[3]));
+        var tv = Vector256.Create(t0);
+        int count = 0;
+        double threshold = double.NegativeInfinity;
+        for (int i = 0; i < n; i += 4)
+        {
+            uint mask = Vector256.GreaterThanOrEqual(Vector256.LoadUnsafe(ref r0, (nuint)i), tv).ExtractMostSignificantBits();
+            while (mask != 0)
+            {
+                int q = i + System.Numerics.BitOperations.TrailingZeroCount(mask);
+                mask &= mask - 1;
+                double v = values[q];
+                if (count < k)
+                {
+                    int j = count - 1;
+                    while (j >= 0 && topValues[j] < v)
+                    {
+                        topValues[j + 1] = topValues[j];
+                        indices[j + 1] = indices[j];
+                        j--;
+                    }
+                    topValues[j + 1] = v;
+                    indices[j + 1] = q;
+                    if (++count == k) threshold = topValues[k - 1];
+                }
+                else threshold = Insert(v, q, k, indices, topValues, threshold);
+            }
+        }
+        if (count < k) throw new InvalidOperationException("non-finite (NaN) routing values: the SIMD filter found fewer than K candidates");
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Insert(double v, int i, int k, Span<int> indices, Span<double> topValues, double threshold)
+    {
+        if (!(v > threshold)) return threshold; // equal values lose to the earlier (smaller) index
+        int j = k - 2;
+        while (j >= 0 && topValues[j] < v)
+        {
+            topValues[j + 1] = topValues[j];
+            indices[j + 1] = indices[j];
+            j--;
+        }
+        topValues[j + 1] = v;
+        indices[j + 1] = i;
+        return topValues[k - 1];
     }
 
     /// <summary>Sum of the K largest of s_t + p for one row: the token's term of the dual function D(p).</summary>

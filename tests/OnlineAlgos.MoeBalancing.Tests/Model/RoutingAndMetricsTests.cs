@@ -53,6 +53,26 @@ public class RoutingAndMetricsTests
     }
 
     [Fact]
+    public void TopK_SimdFilteredPath_MatchesStableSort_WithTiesAtTheThreshold()
+    {
+        // E divisible by 8 and K <= 8 take the two-pass SIMD filter; ties equal to the filter threshold must survive.
+        var rng = new Rng(8);
+        foreach (int e in new[] { 16, 32, 64, 256 })
+            for (int k = 1; k <= 8; k++)
+                for (int rep = 0; rep < 30; rep++)
+                {
+                    var row = new double[e];
+                    bool ties = rep % 2 == 0;
+                    for (int i = 0; i < e; i++) row[i] = ties ? rng.NextInt(4) : rng.NextGaussian();
+                    var idx = new int[k];
+                    var vals = new double[k];
+                    TopKRouter.SelectSorted(row, k, idx, vals);
+                    var expect = Enumerable.Range(0, e).OrderByDescending(i => row[i]).ThenBy(i => i).Take(k).ToArray();
+                    Assert.Equal(expect, idx);
+                }
+    }
+
+    [Fact]
     public void EdgeCases_KEqualsE_OneExpert_NoTokens()
     {
         var s = M(new[] { 1.0, 2, 3 }, new[] { 3.0, 2, 1 });
