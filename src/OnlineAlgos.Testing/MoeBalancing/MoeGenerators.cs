@@ -5,7 +5,7 @@ namespace OnlineAlgos.Testing.MoeBalancing;
 
 /// <summary>
 /// FsCheck generators of fixed-score MoE instances for the exact properties of spec §6: integer scores in [0, 10⁶],
-/// T ≤ maxTokens, E ≤ maxExperts, 1 ≤ K ≤ E, and an integer rate u = E·m (divisible by E so the zero-mean variant stays
+/// T ≤ maxTokens, E ≤ maxExperts, 1 ≤ K ≤ E, and an integer rate u = E·m, m ≥ 100 (divisible by E so the zero-mean variant stays
 /// exact, spec E6 review note) with u ≥ 10⁻⁴·(score range) (E12 review note). Families: uniform, few-valued (ties),
 /// binary (massive ties), identical rows (L1), superstar (L3). Shrinking drops tokens, lowers scores and the rate,
 /// so a counterexample ends up small.
