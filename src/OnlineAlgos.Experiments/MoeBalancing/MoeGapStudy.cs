@@ -96,7 +96,7 @@ public sealed class MoeGapStudy : IStudy
         var plots = new List<StudyPlot>();
         foreach (var g in new[] { "iid", "zipf" })
         {
-            var plot = PlotStyle.Create($"Relative dual gap (D(p_k) - OPT)/OPT, fixed {g} scores", "step", "log10 relative dual gap");
+            var plot = PlotStyle.Create($"Relative dual gap (D(p_k) - OPT)/OPT, fixed {g} scores", "step", "log10 relative dual gap (-12 = exactly 0)");
             foreach (var m in Methods)
             {
                 var rs = results.Where(r => cells[r.Index]["generator"] == g && cells[r.Index]["method"] == m).ToList();
