@@ -14,6 +14,7 @@ public static class CliApp
         foreach (var c in StudyCommands.Create(ctx)) root.Subcommands.Add(c);
         root.Subcommands.Add(PagingCommands.Create(ctx));
         root.Subcommands.Add(MatchingCommands.Create(ctx));
+        root.Subcommands.Add(MoeCommands.Create(ctx));
         return root;
     }
 

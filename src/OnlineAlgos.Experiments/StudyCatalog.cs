@@ -13,6 +13,11 @@ public static class StudyCatalog
         new PredictionPagingStudy(),
         new AcepsStudy(),
         new LowerBoundStudy(),
+        // new ClassicalPagingStudy(),
+        new MoeBalancing.MoeBalancersStudy(),
+        new MoeBalancing.MoeRateStudy(),
+        new MoeBalancing.MoeRegretStudy(),
+        new MoeBalancing.MoeGapStudy(),
     };
 
     /// <summary>The study of that name, or null.</summary>

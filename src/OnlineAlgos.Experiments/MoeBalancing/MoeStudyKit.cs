@@ -1,0 +1,79 @@
+using System.Globalization;
+using OnlineAlgos.Core;
+using OnlineAlgos.MoeBalancing.Generators;
+using OnlineAlgos.MoeBalancing.Online;
+
+namespace OnlineAlgos.Experiments.MoeBalancing;
+
+/// <summary>Factories and curve encoding shared by the MoE studies (generators and balancers by name).</summary>
+public static class MoeStudyKit
+{
+    /// <summary>A generator of spec §5.5 by name (sigmoid space unless the name says logit).</summary>
+    public static IScoreGenerator Generator(string name, int experts, Rng setup) => name switch
+    {
+        "iid" => new IidSigmoidGenerator(experts, 2.0),
+        "zipf" => new ZipfGumbelGenerator(experts, 1.0, setup),
+        "zipf-logit" => new ZipfGumbelGenerator(experts, 1.0, setup, logitSpace: true),
+        "topics" => new TopicMixtureGenerator(experts, setup),
+        "drift" => new DriftGenerator(new ZipfGumbelGenerator(experts, 1.0, setup), DriftMode.ChangePoint, period: 250),
+        "identical" => new AdversarialGenerator(experts, AdversarialKind.IdenticalRows, setup),
+        "superstar" => new AdversarialGenerator(experts, AdversarialKind.Superstar, setup),
+        _ => throw new ArgumentException($"unknown generator '{name}'", nameof(name)),
+    };
+
+    /// <summary>A balancer by name with rate u, and the simulation settings it needs (dropping, expert choice).</summary>
+    public static (IBiasBalancer Balancer, SimulationSettings Settings) Balancer(string name, int experts, double u, SimulationSettings s) => name switch
+    {
+        "alf-lb" => (new AlfLbBalancer(experts, u), s),
+        "alf-lb-annealed" => (new AlfLbBalancer(experts, StepSchedule.InverseSqrt(10 * u)), s),
+        "proportional" => (new ProportionalBalancer(experts, StepSchedule.Constant(u)), s),
+        "multiplicative" => (new MultiplicativeBalancer(experts, StepSchedule.Constant(u)), s),
+        "aux-loss" => (new AuxLossEmulationBalancer(experts, 1e-3, 1.0), s),
+        "top-k" => (new PlainTopKBalancer(experts), s),
+        "capacity-probs" => (new PlainTopKBalancer(experts), s with { CapacityFactor = 1.25, Policy = DropPolicy.HighestScore }),
+        "expert-choice" => (new PlainTopKBalancer(experts), s with { ExpertChoice = true }),
+        _ => throw new ArgumentException($"unknown balancer '{name}'", nameof(name)),
+    };
+
+    /// <summary>A curve down-sampled to at most <paramref name="points"/> window means, as "x:y;x:y".</summary>
+    public static string EncodeCurve(IReadOnlyList<double> ys, int points)
+    {
+        int n = ys.Count;
+        if (n == 0) return "";
+        int w = Math.Max(1, n / points);
+        var parts = new List<string>();
+        for (int start = 0; start < n; start += w)
+        {
+            int end = Math.Min(n, start + w);
+            double s = 0;
+            for (int j = start; j < end; j++) s += ys[j];
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{end}:{s / (end - start):R}"));
+        }
+        return string.Join(";", parts);
+    }
+
+    /// <summary>Inverse of <see cref="EncodeCurve"/>.</summary>
+    public static (double[] X, double[] Y) DecodeCurve(string text)
+    {
+        if (string.IsNullOrEmpty(text)) return (Array.Empty<double>(), Array.Empty<double>());
+        var parts = text.Split(';');
+        var x = new double[parts.Length];
+        var y = new double[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            var xy = parts[i].Split(':');
+            x[i] = StudyRunner.ParseNum(xy[0]);
+            y[i] = StudyRunner.ParseNum(xy[1]);
+        }
+        return (x, y);
+    }
+
+    /// <summary>Mean of a slice.</summary>
+    public static double Mean(IReadOnlyList<double> v, int from, int to)
+    {
+        double s = 0;
+        int c = 0;
+        for (int i = Math.Max(0, from); i < Math.Min(v.Count, to); i++) { s += v[i]; c++; }
+        return c == 0 ? double.NaN : s / c;
+    }
+}

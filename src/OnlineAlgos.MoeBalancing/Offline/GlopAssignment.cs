@@ -1,0 +1,108 @@
+using Google.OrTools.LinearSolver;
+using OnlineAlgos.MoeBalancing.Model;
+
+namespace OnlineAlgos.MoeBalancing.Offline;
+
+/// <summary>
+/// The same assignment problem as an LP solved by OR-Tools GLOP (spec §4.1): x_{t,i} ∈ [0, 1], Σ_i x_{t,i} = K,
+/// Σ_t x_{t,i} = target (BAP) or ≤ target (CAP). Total unimodularity makes the simplex vertex integral for integer
+/// targets (checked to 1e-6). Returns the duals of the expert rows as a bias vector p: by complementary slackness every
+/// optimal x*_t is a top-K set of s_t + p (the "ideal biases"); the sign convention is checked against exactly that
+/// and flipped when needed (spec §4.1). A fractional target (e.g. the hindsight comparator of the regret) is allowed;
+/// then only <see cref="AssignmentSolution.Value"/> and prices are returned. Simplex: practical for T·E up to ~10⁵.
+/// </summary>
+public static class GlopAssignment
+{
+    /// <summary>Tolerance of the LP (values and the top-K check of the prices).</summary>
+    public const double Tolerance = 1e-6;
+
+    /// <summary>Solves the LP; <paramref name="balanced"/>: column sums equal <paramref name="target"/>, else ≤.</summary>
+    public static AssignmentSolution Solve(ScoreMatrix scores, int k, double target, bool balanced)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        int t = scores.Tokens, e = scores.Experts;
+        if (k < 1 || k > e) return AssignmentSolution.Infeasible($"K = {k} must be between 1 and E = {e}");
+        if (!(target >= 0)) return AssignmentSolution.Infeasible($"capacity must be >= 0, got {target}");
+        double tk = (double)t * k;
+        if (balanced && Math.Abs(target * e - tk) > 1e-9 * Math.Max(1, tk))
+            return AssignmentSolution.Infeasible($"balanced target {target} differs from T·K/E = {tk / e}");
+        if (!balanced && target * e < tk - 1e-9) return AssignmentSolution.Infeasible($"E·C = {target * e} < T·K = {tk}");
+        using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available");
+        var x = new Variable[t * e];
+        for (int j = 0; j < x.Length; j++) x[j] = solver.MakeNumVar(0, 1, "");
+        for (int tok = 0; tok < t; tok++)
+        {
+            var row = solver.MakeConstraint(k, k, "");
+            for (int i = 0; i < e; i++) row.SetCoefficient(x[tok * e + i], 1);
+        }
+        var cols = new Constraint[e];
+        for (int i = 0; i < e; i++)
+        {
+            cols[i] = balanced ? solver.MakeConstraint(target, target, "") : solver.MakeConstraint(double.NegativeInfinity, target, "");
+            for (int tok = 0; tok < t; tok++) cols[i].SetCoefficient(x[tok * e + i], 1);
+        }
+        var obj = solver.Objective();
+        for (int j = 0; j < x.Length; j++) obj.SetCoefficient(x[j], scores.Data[j]);
+        obj.SetMaximization();
+        var status = solver.Solve();
+        if (status != Solver.ResultStatus.OPTIMAL)
+            return AssignmentSolution.Infeasible($"GLOP returned {status}");
+        double value = obj.Value();
+        var xv = new double[t * e];
+        bool integral = true;
+        for (int j = 0; j < xv.Length; j++)
+        {
+            xv[j] = x[j].SolutionValue();
+            if (Math.Abs(xv[j] - Math.Round(xv[j])) > Tolerance) integral = false;
+        }
+        var dual = new double[e];
+        for (int i = 0; i < e; i++) dual[i] = cols[i].DualValue();
+        var prices = new double[e];
+        for (int i = 0; i < e; i++) prices[i] = -dual[i];
+        if (!PricesSupport(scores, k, xv, prices))
+        {
+            for (int i = 0; i < e; i++) prices[i] = dual[i];
+            if (!PricesSupport(scores, k, xv, prices))
+                for (int i = 0; i < e; i++) prices[i] = -dual[i];
+        }
+        if (!integral)
+            return new AssignmentSolution(OfflineStatus.Optimal, value, null, null, prices, Tolerance * Math.Max(1, Math.Abs(value)), "fractional vertex");
+        var chosen = new bool[t * e];
+        var loads = new int[e];
+        double exact = 0;
+        for (int j = 0; j < xv.Length; j++)
+            if (xv[j] > 0.5)
+            {
+                chosen[j] = true;
+                loads[j % e]++;
+                exact += scores.Data[j];
+            }
+        return new AssignmentSolution(OfflineStatus.Optimal, exact, AssignmentProblem.SortedAssignment(scores, k, chosen), loads, prices, 0, "");
+    }
+
+    /// <summary>
+    /// Complementary-slackness check: every token's support in <paramref name="x"/> (x &gt; 0) is within the top-K of
+    /// s_t + p up to ties (min over x &gt; 0 ≥ max over x &lt; 1, within tolerance).
+    /// </summary>
+    public static bool PricesSupport(ScoreMatrix scores, int k, ReadOnlySpan<double> x, ReadOnlySpan<double> prices)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        int e = scores.Experts;
+        double scale = 1;
+        foreach (double s in scores.Data) scale = Math.Max(scale, Math.Abs(s));
+        foreach (double p in prices) scale = Math.Max(scale, Math.Abs(p));
+        double tol = 1e-7 * scale;
+        for (int t = 0; t < scores.Tokens; t++)
+        {
+            double minIn = double.PositiveInfinity, maxOut = double.NegativeInfinity;
+            for (int i = 0; i < e; i++)
+            {
+                double v = scores.Data[t * e + i] + prices[i];
+                if (x[t * e + i] > Tolerance) minIn = Math.Min(minIn, v);
+                if (x[t * e + i] < 1 - Tolerance) maxOut = Math.Max(maxOut, v);
+            }
+            if (minIn < maxOut - tol) return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,95 @@
+using OnlineAlgos.Core;
+using OnlineAlgos.MoeBalancing.Generators;
+using OnlineAlgos.MoeBalancing.Model;
+using OnlineAlgos.MoeBalancing.Offline;
+
+namespace OnlineAlgos.MoeBalancing.Online;
+
+/// <summary>
+/// The online loop of spec A1/A3: for k = 1..N draw a batch, route it with the bias fixed before the batch (causal
+/// timing), optionally drop over capacity, record metrics, then let the balancer update. One score buffer and one
+/// assignment buffer are reused, so the loop allocates nothing per step apart from the optional gap solves.
+/// O(N·T·E) plus the balancer's update cost.
+/// </summary>
+public static class MoeSimulator
+{
+    /// <summary>Runs the loop; <paramref name="balancer"/> is ignored (may be a plain one) in expert-choice mode.</summary>
+    public static StepMetrics[] Run(IScoreGenerator generator, IBiasBalancer balancer, SimulationSettings settings, Rng rng,
+        Action<int, ScoreMatrix, ReadOnlySpan<int>>? observe = null)
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        ArgumentNullException.ThrowIfNull(balancer);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(rng);
+        int e = generator.Experts, k = settings.K, t = settings.Tokens;
+        if (k < 1 || k > e) throw new ArgumentOutOfRangeException(nameof(settings), $"K must be in 1..E = {e}, got {k}");
+        if (t < 0) throw new ArgumentOutOfRangeException(nameof(settings), "tokens must be >= 0");
+        if (settings.Steps < 0) throw new ArgumentOutOfRangeException(nameof(settings), "steps must be >= 0");
+        if (balancer.Bias.Length != e) throw new ArgumentException("balancer has a different number of experts", nameof(balancer));
+        var batch = new ScoreMatrix(t, e);
+        var assignment = new int[t * k];
+        var loads = new int[e];
+        var global = new long[e];
+        var result = new StepMetrics[settings.Steps];
+        double target = BalanceMetrics.Target(t, k, e);
+        int ceilL = AssignmentProblem.DefaultCapacity(t, k, e);
+        double globalTarget = 0;
+        int? capacity = settings.CapacityFactor is { } cf ? CapacityDropping.Capacity(cf, t, k, e) : null;
+        for (int step = 1; step <= settings.Steps; step++)
+        {
+            generator.Next(batch, rng);
+            double objective, dropRate = 0, dual = double.NaN;
+            ReadOnlySpan<int> counted;
+            if (settings.ExpertChoice)
+            {
+                var (_, obj) = ExpertChoiceRouting.Route(batch, ceilL);
+                objective = obj;
+                for (int i = 0; i < e; i++) loads[i] = Math.Min(ceilL, t);
+                counted = loads;
+            }
+            else
+            {
+                TopKRouter.Route(batch, balancer.Bias, k, assignment, loads, balancer.Rule);
+                objective = BalanceMetrics.Objective(batch, assignment, k);
+                if (balancer.Rule == SelectionRule.Additive)
+                    dual = BalanceMetrics.Lagrangian(batch, assignment, k, balancer.Bias, target);
+                counted = loads;
+                if (capacity is { } c)
+                {
+                    var dr = CapacityDropping.Apply(batch, assignment, k, c, settings.Policy);
+                    objective = dr.KeptObjective;
+                    dropRate = dr.DropRate(t, k);
+                    counted = dr.Loads;
+                }
+            }
+            for (int i = 0; i < e; i++) global[i] += counted[i];
+            globalTarget += target;
+            double gap = double.NaN;
+            if (settings.GapEvery > 0 && step % settings.GapEvery == 0 && t > 0) gap = GapOverSpan(batch, k, counted, objective);
+            // Under dropping, MaxVio is measured against the nominal target T·K/E (kept loads sum to less).
+            double maxVio = capacity is null ? BalanceMetrics.MaxVio(counted) : BalanceMetrics.MaxVio(counted, target);
+            result[step - 1] = new StepMetrics(step, maxVio, BalanceMetrics.IdleExperts(counted), objective, gap,
+                capacity is null ? BalanceMetrics.MaxVio(global) : BalanceMetrics.MaxVio(global, globalTarget), dual, dropRate);
+            observe?.Invoke(step, batch, loads);
+            balancer.Update(batch, loads, k);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// (OPT(CAP_m) − objective)/span with m = max(max load, ⌈L⌉) and span = UB_topK − OPT(CAP_⌈L⌉), the oberpierre
+    /// "gap over span" (spec §4.1); 0 when span is 0. Two min-cost-flow solves.
+    /// </summary>
+    public static double GapOverSpan(ScoreMatrix batch, int k, ReadOnlySpan<int> loads, double objective)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        int ceilL = AssignmentProblem.DefaultCapacity(batch.Tokens, k, batch.Experts);
+        int m = ceilL;
+        foreach (int n in loads) m = Math.Max(m, n);
+        double optBalanced = MinCostFlowAssignment.Solve(batch, k, ceilL).Value;
+        double optMatched = m == ceilL ? optBalanced : MinCostFlowAssignment.Solve(batch, k, m).Value;
+        double span = BalanceMetrics.TopKBound(batch, k) - optBalanced;
+        double scale = Math.Max(1e-12, 1e-9 * Math.Abs(optBalanced));
+        return span <= scale ? 0 : (optMatched - objective) / span;
+    }
+}

@@ -1,0 +1,134 @@
+using OnlineAlgos.Cli;
+using OnlineAlgos.MoeBalancing.Formats;
+using OnlineAlgos.MoeBalancing.Model;
+using Xunit;
+
+namespace OnlineAlgos.MoeBalancing.Tests.Cli;
+
+public sealed class MoeCommandsTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "moe-cli-" + Guid.NewGuid().ToString("N"));
+
+    public MoeCommandsTests() => Directory.CreateDirectory(_dir);
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        int code = CliApp.Run(args, new CliContext(o, e, interactive: false));
+        return (code, o.ToString(), e.ToString());
+    }
+
+    private string File(string name, string text)
+    {
+        string p = Path.Combine(_dir, name);
+        System.IO.File.WriteAllText(p, text);
+        return p;
+    }
+
+    [Fact]
+    public void Optimum_Csv_HandChecked_WithPrices()
+    {
+        string f = File("s.csv", "token,e0,e1,e2\n0,5,4,0\n1,5,0,4\n2,5,3,3\n");
+        var (code, output, _) = Run("moe", "optimum", "--scores", f, "--top-k", "1", "--prices");
+        Assert.Equal(0, code);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("name,value", lines[0]);
+        Assert.Equal("optimum,13", lines[1]);
+        Assert.Equal("top_k_bound,15", lines[2]);
+        Assert.Equal("expert_choice_bound,13", lines[3]);
+        Assert.Equal(7, lines.Length);
+        Assert.StartsWith("price_0,", lines[4], StringComparison.Ordinal);
+        // The printed prices certify the optimum: D(p) = 13.
+        var p = lines[4..].Select(l => double.Parse(l.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var s = ScoreMatrix.FromRows(new[] { new[] { 5.0, 4, 0 }, new[] { 5.0, 0, 4 }, new[] { 5.0, 3, 3 } }, 3);
+        Assert.Equal(13.0, BalanceMetrics.DualFunction(s, p, 1, 1), 6);
+    }
+
+    [Fact]
+    public void Optimum_Npy_3D_ConcatenatesBatches_AndCapacityOption()
+    {
+        string f = Path.Combine(_dir, "s.npy");
+        using (var fs = System.IO.File.Create(f))
+            NpyScoreWriter.Write(fs, new[] { ScoreMatrix.FromRows(new[] { new[] { 1.0, 0 } }, 2), ScoreMatrix.FromRows(new[] { new[] { 2.0, 0 } }, 2) }, float32: true);
+        var (code, output, _) = Run("moe", "optimum", "--scores", f, "--top-k", "1");
+        Assert.Equal(0, code);
+        Assert.Contains("optimum,2\n", output, StringComparison.Ordinal); // C = 1: 2 + 0
+        (code, output, _) = Run("moe", "optimum", "--scores", f, "--top-k", "1", "--capacity", "2");
+        Assert.Equal(0, code);
+        Assert.Contains("optimum,3\n", output, StringComparison.Ordinal);
+        (code, output, _) = Run("moe", "optimum", "--scores", f, "--top-k", "1", "--batch", "1");
+        Assert.Contains("optimum,2\n", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("token,e0,e1\n0,1,NaN\n", new[] { "--top-k", "1" }, "finite")]
+    [InlineData("token,e0,e1\n0,1,Infinity\n", new[] { "--top-k", "1" }, "finite")]
+    [InlineData("token,e0,e1\n0,1\n", new[] { "--top-k", "1" }, "3 fields")]
+    [InlineData("token,e0,e1\n0,1,2\n", new[] { "--top-k", "3" }, "exceeds")]
+    [InlineData("token,e0,e1\n0,1,2\n", new[] { "--top-k", "0" }, "at least 1")]
+    [InlineData("token,e0,e1\n0,1,2\n", new[] { "--top-k", "-2" }, "at least 1")]
+    [InlineData("token,e0,e1\n0,1,2\n", new[] { "--top-k", "1", "--capacity", "-1" }, ">= 0")]
+    [InlineData("token,e0,e1\n0,1,2\n1,1,2\n1,1,2\n", new[] { "--top-k", "1", "--capacity", "1" }, "token 2")]
+    [InlineData("token,e0,e1\n0,1,2\n1,1,2\n2,1,2\n", new[] { "--top-k", "1", "--capacity", "1" }, "infeasible")]
+    [InlineData("token,e0,e1\n0,1,2\n", new[] { "--top-k", "x" }, "integer")]
+    public void Optimum_BadInput_ClearErrorNonZeroExitNoOutput(string text, string[] extra, string expected)
+    {
+        string f = File("bad.csv", text);
+        var (code, output, err) = Run(new[] { "moe", "optimum", "--scores", f }.Concat(extra).ToArray());
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.StartsWith("error: ", err, StringComparison.Ordinal);
+        Assert.Contains(expected, err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Optimum_MissingFileAndBadNpy()
+    {
+        var (code, _, err) = Run("moe", "optimum", "--scores", Path.Combine(_dir, "none.csv"), "--top-k", "1");
+        Assert.Equal(2, code);
+        Assert.Contains("no such file", err, StringComparison.Ordinal);
+        string f = File("x.npy", "not numpy at all");
+        (code, _, err) = Run("moe", "optimum", "--scores", f, "--top-k", "1");
+        Assert.Equal(2, code);
+        Assert.Contains("magic", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Simulate_PrintsTheContractHeader_AndOneRowPerStep()
+    {
+        var (code, output, _) = Run("moe", "simulate", "--experts", "8", "--top-k", "2", "--tokens", "64", "--steps", "20", "--gap-every", "10", "--seed", "3");
+        Assert.Equal(0, code);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("step,maxvio,idle_experts,objective,gap_to_opt", lines[0], StringComparison.Ordinal);
+        Assert.Equal(21, lines.Length);
+        Assert.Equal("", lines[1].Split(',')[4]);
+        Assert.NotEqual("", lines[10].Split(',')[4]);
+        Assert.Equal(output, Run("moe", "simulate", "--experts", "8", "--top-k", "2", "--tokens", "64", "--steps", "20", "--gap-every", "10", "--seed", "3").Out);
+        foreach (var b in OnlineAlgos.Cli.Commands.MoeCommands.Balancers)
+            Assert.Equal(0, Run("moe", "simulate", "--experts", "8", "--top-k", "2", "--tokens", "32", "--steps", "3", "--balancer", b).Code);
+        foreach (var g in OnlineAlgos.Cli.Commands.MoeCommands.GeneratorNames)
+            Assert.Equal(0, Run("moe", "simulate", "--experts", "8", "--top-k", "2", "--tokens", "32", "--steps", "3", "--generator", g).Code);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--rate", "0" }, "--rate must be > 0")]
+    [InlineData(new[] { "--rate", "-0.001" }, "--rate must be > 0")]
+    [InlineData(new[] { "--rate", "NaN" }, "finite number")]
+    [InlineData(new[] { "--top-k", "9", "--experts", "8" }, "exceeds")]
+    [InlineData(new[] { "--top-k", "0" }, "at least 1")]
+    [InlineData(new[] { "--experts", "0" }, "--experts must be at least 1")]
+    [InlineData(new[] { "--balancer", "magic" }, "unknown balancer")]
+    [InlineData(new[] { "--generator", "magic" }, "unknown generator")]
+    [InlineData(new[] { "--schedule", "magic" }, "unknown schedule")]
+    [InlineData(new[] { "--capacity-factor", "0" }, "capacity-factor")]
+    [InlineData(new[] { "--seed", "-1" }, "--seed")]
+    public void Simulate_BadOptions_ClearErrorNonZeroExit(string[] extra, string expected)
+    {
+        var (code, output, err) = Run(new[] { "moe", "simulate", "--tokens", "16", "--steps", "2" }.Concat(extra).ToArray());
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains(expected, err, StringComparison.Ordinal);
+    }
+}
