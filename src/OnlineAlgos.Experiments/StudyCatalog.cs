@@ -13,7 +13,6 @@ public static class StudyCatalog
         new PredictionPagingStudy(),
         new AcepsStudy(),
         new LowerBoundStudy(),
-        // new ClassicalPagingStudy(),
         new MoeBalancing.MoeBalancersStudy(),
         new MoeBalancing.MoeRateStudy(),
         new MoeBalancing.MoeRegretStudy(),
