@@ -1,4 +1,5 @@
 // using OnlineAlgos.Experiments.Paging;
+using OnlineAlgos.Experiments.GradientCoding;
 
 namespace OnlineAlgos.Experiments;
 
@@ -9,6 +10,7 @@ public static class StudyCatalog
     public static IReadOnlyList<IStudy> All { get; } = new IStudy[]
     {
         // new ClassicalPagingStudy(),
+        new SgcReplayStudy(),
     };
 
     /// <summary>The study of that name, or null.</summary>
