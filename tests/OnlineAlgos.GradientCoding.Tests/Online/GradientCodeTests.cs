@@ -131,3 +131,36 @@ public class GradientCodeTests
         Assert.IsType<CyclicRepetitionCode>(GradientCodes.Create(256, 27, new Rng(1)));
     }
 }
+
+public class GradientCombinerTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(1000)]
+    [InlineData(1037)]
+    public void Both_paths_agree_with_a_scalar_double_reference(int dim)
+    {
+        var rng = new Rng((ulong)dim);
+        var parts = new List<float[]>();
+        var coef = new double[9];
+        for (int i = 0; i < 9; i++)
+        {
+            var f = new float[dim];
+            for (int k = 0; k < dim; k++) f[k] = (float)rng.NextGaussian();
+            parts.Add(f);
+            coef[i] = i == 4 ? 0 : rng.NextGaussian() * 100;
+        }
+        var reference = new double[dim];
+        for (int i = 0; i < 9; i++) for (int k = 0; k < dim; k++) reference[k] += coef[i] * parts[i][k];
+        var d = new double[dim];
+        GradientCombiner.CombineDouble(parts, coef, d);
+        var s = new float[dim];
+        GradientCombiner.CombineSingle(parts, coef, s);
+        for (int k = 0; k < dim; k++)
+        {
+            Assert.Equal(reference[k], d[k], 9);
+            Assert.True(Math.Abs(reference[k] - s[k]) <= 1e-3 * (1 + Math.Abs(reference[k])));
+        }
+    }
+}
