@@ -15,6 +15,7 @@ public static class CliApp
         root.Subcommands.Add(PagingCommands.Create(ctx));
         root.Subcommands.Add(MatchingCommands.Create(ctx));
         root.Subcommands.Add(MoeCommands.Create(ctx));
+        root.Subcommands.Add(GradientCodingCommands.Create(ctx));
         return root;
     }
 

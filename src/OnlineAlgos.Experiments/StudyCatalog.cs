@@ -1,4 +1,6 @@
 using OnlineAlgos.Experiments.Paging;
+// using OnlineAlgos.Experiments.Paging;
+using OnlineAlgos.Experiments.GradientCoding;
 
 namespace OnlineAlgos.Experiments;
 
@@ -17,6 +19,8 @@ public static class StudyCatalog
         new MoeBalancing.MoeRateStudy(),
         new MoeBalancing.MoeRegretStudy(),
         new MoeBalancing.MoeGapStudy(),
+        // new ClassicalPagingStudy(),
+        new SgcReplayStudy(),
     };
 
     /// <summary>The study of that name, or null.</summary>

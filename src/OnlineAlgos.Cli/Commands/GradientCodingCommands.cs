@@ -1,0 +1,191 @@
+using System.CommandLine;
+using System.Globalization;
+using OnlineAlgos.Core;
+using OnlineAlgos.GradientCoding.Formats;
+using OnlineAlgos.GradientCoding.Model;
+using OnlineAlgos.GradientCoding.Offline;
+using OnlineAlgos.GradientCoding.Online;
+
+namespace OnlineAlgos.Cli.Commands;
+
+/// <summary><c>sgc replay</c> and <c>sgc design</c> (sequential gradient coding), CSV as in FORMATS.md.</summary>
+public static class GradientCodingCommands
+{
+    private static readonly string[] KnownSchemes = ["uncoded", "gc", "sr-sgc", "m-sgc"];
+
+    /// <summary>The <c>sgc</c> command group.</summary>
+    public static Command Create(CliContext ctx)
+    {
+        var sgc = new Command("sgc", "sequential gradient coding: replay schemes over measured straggler traces, design parameters");
+        sgc.Subcommands.Add(Replay(ctx));
+        sgc.Subcommands.Add(Design(ctx));
+        return sgc;
+    }
+
+    private static Command Replay(CliContext ctx)
+    {
+        var cmd = new Command("replay", "runtime of each scheme replayed over a trace (spec §2.4); CSV: scheme,params,load,runtime_s,jobs,decoded_on_time");
+        var trace = new Option<string>("--trace") { Description = "trace CSV (round,worker,round_started_s,round_finished_s,worker_started_s,worker_finished_s)", Required = true };
+        var mu = new Option<string>("--mu") { Description = "straggler slack: stragglers finish later than (1+mu) x fastest", DefaultValueFactory = _ => "1" };
+        var schemes = new Option<string>("--schemes") { Description = "comma-separated: gc,sr-sgc,m-sgc,uncoded", DefaultValueFactory = _ => "gc,sr-sgc,m-sgc,uncoded" };
+        var gcS = new Option<string>("--gc-s") { Description = "GC tolerance s (default: the paper's 15)", DefaultValueFactory = _ => "15" };
+        var sr = new Option<string>("--sr-sgc") { Description = "SR-SGC B,W,lambda (default: the paper's 2,3,23)", DefaultValueFactory = _ => "2,3,23" };
+        var ms = new Option<string>("--m-sgc") { Description = "M-SGC B,W,lambda (default: the paper's 1,2,27)", DefaultValueFactory = _ => "1,2,27" };
+        var jobs = new Option<string?>("--jobs") { Description = "number of jobs J (default: rounds minus the largest delay T of the chosen schemes)" };
+        var kappa = new Option<string>("--kappa") { Description = "seconds per unit load to move the trace from --base-load to each scheme's load (0 = use times as measured)", DefaultValueFactory = _ => "0" };
+        var baseLoad = new Option<string>("--base-load") { Description = "normalised load the trace was measured at", DefaultValueFactory = _ => "0" };
+        var search = new Option<bool>("--search") { Description = "choose each scheme's parameters by the authors' grid search on this trace (best in hindsight, T <= --tmax)" };
+        var tmax = new Option<string>("--tmax") { Description = "delay cap of --search", DefaultValueFactory = _ => "4" };
+        foreach (var o in new Option[] { trace, mu, schemes, gcS, sr, ms, jobs, kappa, baseLoad, search, tmax }) cmd.Options.Add(o);
+        cmd.SetAction(r =>
+        {
+            double muV = ParseNonNegative(r.GetValue(mu)!, "--mu");
+            double kappaV = ParseNonNegative(r.GetValue(kappa)!, "--kappa");
+            double baseV = ParseNonNegative(r.GetValue(baseLoad)!, "--base-load");
+            int tmaxV = CliContext.ParsePositiveInts(r.GetValue(tmax)!, "--tmax")[0];
+            var names = r.GetValue(schemes)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (names.Length == 0) throw new CliException("--schemes: at least one of gc,sr-sgc,m-sgc,uncoded");
+            foreach (var nm in names)
+                if (Array.IndexOf(KnownSchemes, nm) < 0) throw new CliException($"--schemes: unknown scheme '{nm}'; known: gc,sr-sgc,m-sgc,uncoded");
+            var t = ReadTrace(r.GetValue(trace)!);
+            int n = t.Workers;
+            bool doSearch = r.GetValue(search);
+            var specs = new List<SgcSchemeSpec>();
+            foreach (var nm in names)
+            {
+                if (doSearch && nm != "uncoded")
+                {
+                    if (t.Rounds <= tmaxV) throw new CliException($"--search: the trace has {t.Rounds} rounds; --tmax {tmaxV} needs more");
+                    var kind = nm switch { "gc" => SgcSchemeKind.Gc, "sr-sgc" => SgcSchemeKind.SrSgc, _ => SgcSchemeKind.MSgc };
+                    specs.Add(ParameterSearch.Best(kind, t, baseV, kappaV, muV, tmaxV).Best);
+                    continue;
+                }
+                specs.Add(nm switch
+                {
+                    "uncoded" => SgcSchemeSpec.Uncoded(n),
+                    "gc" => Build("--gc-s", () => SgcSchemeSpec.Gc(n, ParseInt(r.GetValue(gcS)!, "--gc-s"))),
+                    "sr-sgc" => Build("--sr-sgc", () => { var p = Triple(r.GetValue(sr)!, "--sr-sgc"); return SgcSchemeSpec.SrSgc(n, p[0], p[1], p[2]); }),
+                    _ => Build("--m-sgc", () => { var p = Triple(r.GetValue(ms)!, "--m-sgc"); return SgcSchemeSpec.MSgc(n, p[0], p[1], p[2]); }),
+                });
+            }
+            int maxT = 0;
+            foreach (var s in specs) maxT = Math.Max(maxT, s.Delay);
+            if (doSearch) maxT = Math.Max(maxT, tmaxV);
+            int j;
+            string? jobsText = r.GetValue(jobs);
+            if (jobsText is null)
+            {
+                j = t.Rounds - maxT;
+                if (j < 1) throw new CliException($"{t.Rounds} rounds in the trace leave no job after the largest delay T = {maxT}");
+            }
+            else
+            {
+                j = CliContext.ParsePositiveInts(jobsText, "--jobs")[0];
+                if (j + maxT > t.Rounds) throw new CliException($"--jobs {j} with delay T = {maxT} needs {j + maxT} rounds; the trace has {t.Rounds}");
+            }
+            var lines = new List<string> { "scheme,params,load,runtime_s,jobs,decoded_on_time" };
+            foreach (var s in specs)
+            {
+                double load = s.Load.ToDouble();
+                var res = SgcReplay.Run(s, ParameterSearch.AtLoad(t, baseV, load, kappaV), muV, j);
+                lines.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{s.Name},{s.ParamsText},{load.ToString("R", CultureInfo.InvariantCulture)},{res.Runtime.ToString("R", CultureInfo.InvariantCulture)},{j},{res.DecodedOnTime}"));
+            }
+            foreach (var l in lines) ctx.Out.Write(l + "\n");
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command Design(CliContext ctx)
+    {
+        var cmd = new Command("design", "loads, delay T and assignment of GC (s = lambda), SR-SGC and M-SGC for a (B,W,lambda) model; CSV: scheme,n,B,W,lambda,s,T,load");
+        var n = new Option<string>("--n") { Description = "workers", Required = true };
+        var b = new Option<string>("--B") { Description = "burst length B (1 <= B <= W-1)", Required = true };
+        var w = new Option<string>("--W") { Description = "window W (>= 2)", Required = true };
+        var l = new Option<string>("--lambda") { Description = "distinct stragglers per window (1..n)", Required = true };
+        var schemes = new Option<string>("--schemes") { Description = "comma-separated: gc,sr-sgc,m-sgc (lower-bound row always added)", DefaultValueFactory = _ => "gc,sr-sgc,m-sgc" };
+        foreach (var o in new Option[] { n, b, w, l, schemes }) cmd.Options.Add(o);
+        cmd.SetAction(r =>
+        {
+            int nV = ParseInt(r.GetValue(n)!, "--n"), bV = ParseInt(r.GetValue(b)!, "--B"), wV = ParseInt(r.GetValue(w)!, "--W"), lV = ParseInt(r.GetValue(l)!, "--lambda");
+            var model = Build("(n,B,W,lambda)", () => new BurstyModel(nV, bV, wV, lV));
+            var lines = new List<string> { "scheme,n,B,W,lambda,s,T,load" };
+            var summary = new List<string>();
+            foreach (var nm in r.GetValue(schemes)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                switch (nm)
+                {
+                    case "gc":
+                        if (lV > nV - 1) throw new CliException($"gc: GC needs s = lambda <= n-1 = {nV - 1}, got lambda = {lV} (drop gc from --schemes)");
+                        lines.Add(Row("gc", nV, bV, wV, lV, lV.ToString(CultureInfo.InvariantCulture), "0", SchemeLoads.Gc(nV, lV)));
+                        summary.Add($"gc: each round every worker computes its ({nV},{lV})-GC row for that round's job; load (s+1)/n = {SchemeLoads.Gc(nV, lV)}");
+                        break;
+                    case "sr-sgc":
+                    {
+                        if ((wV - 1) % bV != 0) throw new CliException($"sr-sgc: SR-SGC needs B | W-1, got B = {bV}, W = {wV} (drop sr-sgc from --schemes)");
+                        int s = SchemeLoads.SrSgcS(bV, wV, lV);
+                        var load = Build("sr-sgc", () => SchemeLoads.SrSgc(model));
+                        lines.Add(Row("sr-sgc", nV, bV, wV, lV, s.ToString(CultureInfo.InvariantCulture), bV.ToString(CultureInfo.InvariantCulture), load));
+                        summary.Add($"sr-sgc: ({nV},{s})-GC per job; round r computes job r, except that when v > {s} workers still miss job r-{bV}, the v-{s} lowest-indexed of them re-attempt it; load {load}");
+                        break;
+                    }
+                    case "m-sgc":
+                    {
+                        var load = SchemeLoads.MSgc(model);
+                        var c = SchemeLoads.MSgcMiniTask(model);
+                        int t = wV - 2 + bV;
+                        lines.Add(Row("m-sgc", nV, bV, wV, lV, "", t.ToString(CultureInfo.InvariantCulture), load));
+                        summary.Add($"m-sgc: {wV - 1 + bV} mini-task slots of size c = {c} per worker per round (slot m serves job r-m); slots 0..{wV - 2} uncoded D1 pieces, slots {wV - 1}..{wV - 2 + bV} " +
+                            (lV < nV ? $"({nV},{lV})-GC coded D2 groups or re-attempts of lost D1 pieces" : "re-attempts of lost D1 pieces only (lambda = n: no D2)") + $"; load {load}");
+                        break;
+                    }
+                    default: throw new CliException($"--schemes: unknown scheme '{nm}'; known: gc,sr-sgc,m-sgc");
+                }
+            }
+            lines.Add(Row("lower-bound", nV, bV, wV, lV, "", "", SchemeLoads.LowerBound(model)));
+            foreach (var x in lines) ctx.Out.Write(x + "\n");
+            foreach (var x in summary) ctx.Error.Write(x + "\n");
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static string Row(string name, int n, int b, int w, int l, string s, string t, Fraction load) =>
+        string.Create(CultureInfo.InvariantCulture, $"{name},{n},{b},{w},{l},{s},{t},{load.ToDouble().ToString("R", CultureInfo.InvariantCulture)}");
+
+    private static T Build<T>(string what, Func<T> f)
+    {
+        try { return f(); }
+        catch (ArgumentException e) { throw new CliException($"{what}: {e.Message}"); }
+    }
+
+    private static StragglerTrace ReadTrace(string path)
+    {
+        using var stream = CliContext.OpenInput(path);
+        using var reader = new StreamReader(stream);
+        try { return StragglerTraceReader.Read(reader, path); }
+        catch (InstanceFormatException e) { throw CliContext.FromFormat(e); }
+    }
+
+    private static int ParseInt(string s, string option)
+    {
+        if (!int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v))
+            throw new CliException($"{option} expects an integer, got '{s}'");
+        return v;
+    }
+
+    private static int[] Triple(string s, string option)
+    {
+        var parts = s.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length != 3) throw new CliException($"{option} expects B,W,lambda (three integers), got '{s}'");
+        return [ParseInt(parts[0], option), ParseInt(parts[1], option), ParseInt(parts[2], option)];
+    }
+
+    private static double ParseNonNegative(string s, string option)
+    {
+        if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v) || v < 0)
+            throw new CliException($"{option} expects a non-negative number, got '{s}'");
+        return v;
+    }
+}

@@ -1,0 +1,166 @@
+using OnlineAlgos.Core;
+using OnlineAlgos.GradientCoding.Online;
+using Xunit;
+
+namespace OnlineAlgos.GradientCoding.Tests.Online;
+
+public class GradientCodeTests
+{
+    private static IEnumerable<bool[]> AllSetsWithAtMost(int n, int s)
+    {
+        for (int mask = 0; mask < 1 << n; mask++)
+        {
+            if (System.Numerics.BitOperations.PopCount((uint)mask) > s) continue;
+            var returned = new bool[n];
+            for (int i = 0; i < n; i++) returned[i] = (mask >> i & 1) == 0;
+            yield return returned;
+        }
+    }
+
+    private static double CheckRecovery(IGradientCode code, bool[] returned, Rng rng)
+    {
+        int n = code.Workers;
+        var g = new double[n];
+        for (int j = 0; j < n; j++) g[j] = rng.NextGaussian();
+        double truth = 0;
+        foreach (double v in g) truth += v;
+        var a = new double[n];
+        var res = code.Decode(returned, a);
+        Assert.True(res.Success, $"decode failed, residual {res.Residual}");
+        double sum = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (a[i] == 0) continue;
+            Assert.True(returned[i], $"coefficient on straggler {i}");
+            double f = 0;
+            foreach (int j in code.Support(i)) f += code.Coefficient(i, j) * g[j];
+            sum += a[i] * f;
+        }
+        return Math.Abs(sum - truth) / Math.Max(1, Math.Abs(truth));
+    }
+
+    [Theory]
+    [InlineData(6, 1)]
+    [InlineData(6, 2)]
+    [InlineData(8, 3)]
+    [InlineData(4, 0)]
+    [InlineData(5, 4)]
+    public void Fractional_repetition_decodes_every_set_of_at_most_s_stragglers_exactly(int n, int s)
+    {
+        var code = new FractionalRepetitionCode(n, s);
+        var rng = new Rng(1);
+        foreach (var returned in AllSetsWithAtMost(n, s))
+        {
+            // integer coefficients on plain sums: error is pure float summation noise
+            Assert.True(CheckRecovery(code, returned, rng) < 1e-12);
+        }
+        for (int i = 0; i < n; i++) Assert.Equal(s + 1, code.Support(i).Length);
+    }
+
+    [Fact]
+    public void Fractional_repetition_fails_when_a_whole_group_straggles_and_rejects_bad_s()
+    {
+        var code = new FractionalRepetitionCode(6, 1);
+        var a = new double[6];
+        Assert.False(code.Decode([false, false, true, true, true, true], a).Success);
+        Assert.Throws<ArgumentException>(() => new FractionalRepetitionCode(7, 1)); // (s+1) does not divide n
+        Assert.Throws<ArgumentException>(() => new FractionalRepetitionCode(4, 4));
+    }
+
+    [Theory]
+    [InlineData(7, 2)]
+    [InlineData(9, 3)]
+    [InlineData(10, 4)]
+    [InlineData(5, 0)]
+    [InlineData(6, 5)]
+    public void Cyclic_repetition_decodes_every_set_of_at_most_s_stragglers(int n, int s)
+    {
+        var code = new CyclicRepetitionCode(n, s, new Rng(2));
+        var rng = new Rng(3);
+        foreach (var returned in AllSetsWithAtMost(n, s))
+            Assert.True(CheckRecovery(code, returned, rng) <= 1e-9);
+        for (int i = 0; i < n; i++)
+        {
+            Assert.Equal(1.0, code.Coefficient(i, i));
+            for (int j = 0; j < n; j++)
+                if ((j - i + n) % n > s) Assert.Equal(0.0, code.Coefficient(i, j)); // cyclic support
+        }
+    }
+
+    [Fact]
+    public void Cyclic_repetition_needs_n_minus_s_returns()
+    {
+        var code = new CyclicRepetitionCode(6, 2, new Rng(4));
+        var a = new double[6];
+        var res = code.Decode([false, false, false, true, true, true], a);
+        Assert.False(res.Success);
+    }
+
+    [Theory]
+    [InlineData(256, 15, 5)]
+    [InlineData(256, 27, 6)]
+    public void Cyclic_repetition_at_n_256_recovers_the_sum_to_1e_9_under_the_residual_check(int n, int s, ulong seed)
+    {
+        // Spec §6 item 5 and §2.1 review note: absolute residual bound 1e-9, fallback (SVD on all returned) or re-draw.
+        var rng = new Rng(seed);
+        int redraws = 0, checkedSets = 0;
+        for (int draw = 0; draw < 3; draw++)
+        {
+            var code = new CyclicRepetitionCode(n, s, rng.Split());
+            for (int k = 0; k < 4; k++)
+            {
+                var returned = new bool[n];
+                Array.Fill(returned, true);
+                if (k == 0) { int start = rng.NextInt(n); for (int t = 0; t < s; t++) returned[(start + t) % n] = false; }
+                else { var idx = new int[n]; for (int i = 0; i < n; i++) idx[i] = i; rng.Shuffle(idx.AsSpan()); for (int t = 0; t < s; t++) returned[idx[t]] = false; }
+                var a = new double[n];
+                var res = code.Decode(returned, a);
+                if (!res.Success) { redraws++; continue; } // the documented remedy: re-draw H
+                Assert.True(res.Residual <= CyclicRepetitionCode.ResidualBound);
+                Assert.True(CheckRecovery(code, returned, rng) <= 1e-9);
+                checkedSets++;
+            }
+        }
+        Assert.True(checkedSets >= 8, $"only {checkedSets} of 12 decodes passed the residual check ({redraws} need a re-draw)");
+    }
+
+    [Fact]
+    public void Factory_prefers_fractional_repetition_when_s_plus_1_divides_n()
+    {
+        Assert.IsType<FractionalRepetitionCode>(GradientCodes.Create(256, 15, new Rng(1)));
+        Assert.IsType<CyclicRepetitionCode>(GradientCodes.Create(256, 27, new Rng(1)));
+    }
+}
+
+public class GradientCombinerTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(1000)]
+    [InlineData(1037)]
+    public void Both_paths_agree_with_a_scalar_double_reference(int dim)
+    {
+        var rng = new Rng((ulong)dim);
+        var parts = new List<float[]>();
+        var coef = new double[9];
+        for (int i = 0; i < 9; i++)
+        {
+            var f = new float[dim];
+            for (int k = 0; k < dim; k++) f[k] = (float)rng.NextGaussian();
+            parts.Add(f);
+            coef[i] = i == 4 ? 0 : rng.NextGaussian() * 100;
+        }
+        var reference = new double[dim];
+        for (int i = 0; i < 9; i++) for (int k = 0; k < dim; k++) reference[k] += coef[i] * parts[i][k];
+        var d = new double[dim];
+        GradientCombiner.CombineDouble(parts, coef, d);
+        var s = new float[dim];
+        GradientCombiner.CombineSingle(parts, coef, s);
+        for (int k = 0; k < dim; k++)
+        {
+            Assert.Equal(reference[k], d[k], 9);
+            Assert.True(Math.Abs(reference[k] - s[k]) <= 1e-3 * (1 + Math.Abs(reference[k])));
+        }
+    }
+}
