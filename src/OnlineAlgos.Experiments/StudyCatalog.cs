@@ -1,5 +1,4 @@
 using OnlineAlgos.Experiments.Paging;
-// using OnlineAlgos.Experiments.Paging;
 using OnlineAlgos.Experiments.GradientCoding;
 
 namespace OnlineAlgos.Experiments;
@@ -19,7 +18,6 @@ public static class StudyCatalog
         new MoeBalancing.MoeRateStudy(),
         new MoeBalancing.MoeRegretStudy(),
         new MoeBalancing.MoeGapStudy(),
-        // new ClassicalPagingStudy(),
         new SgcReplayStudy(),
     };
 
