@@ -1,7 +1,6 @@
 using OnlineAlgos.Scheduling.Model;
 using OnlineAlgos.Scheduling.Offline;
 using OnlineAlgos.Scheduling.Online;
-using OnlineAlgos.Scheduling.Simulation;
 using Xunit;
 
 namespace OnlineAlgos.Scheduling.Tests;

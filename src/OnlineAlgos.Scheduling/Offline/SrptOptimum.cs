@@ -1,6 +1,6 @@
 using System.Numerics;
 using OnlineAlgos.Scheduling.Model;
-using OnlineAlgos.Scheduling.Simulation;
+using OnlineAlgos.Scheduling.Online;
 
 namespace OnlineAlgos.Scheduling.Offline;
 

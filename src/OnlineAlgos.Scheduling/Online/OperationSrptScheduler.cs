@@ -1,5 +1,4 @@
 using System.Numerics;
-using OnlineAlgos.Scheduling.Simulation;
 
 namespace OnlineAlgos.Scheduling.Online;
 

@@ -1,5 +1,4 @@
 using System.Numerics;
-using OnlineAlgos.Scheduling.Simulation;
 
 namespace OnlineAlgos.Scheduling.Online;
 
@@ -115,7 +114,7 @@ public abstract class PriorityRuleScheduler<T> : IOnlineScheduler<T> where T : s
 
     private int Compare(int a, int b)
     {
-        int c = Simulation.NumericPolicy<T>.Compare(_key[a], _key[b]);
+        int c = NumericPolicy<T>.Compare(_key[a], _key[b]);
         if (c != 0) return c;
         c = CompareEqualKeys(a, b);
         if (c != 0) return c;

@@ -1,7 +1,7 @@
 using System.Numerics;
 using OnlineAlgos.Scheduling.Model;
 
-namespace OnlineAlgos.Scheduling.Simulation;
+namespace OnlineAlgos.Scheduling.Online;
 
 /// <summary>
 /// Event-driven simulator of an <see cref="IOnlineScheduler{T}"/> on a gradually-revealed instance (spec §4.3),

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace OnlineAlgos.Scheduling.Simulation;
+namespace OnlineAlgos.Scheduling.Online;
 
 /// <summary>
 /// What an online scheduler may see (spec §4.3 information discipline): the current time and, for every alive job,

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace OnlineAlgos.Scheduling.Simulation;
+namespace OnlineAlgos.Scheduling.Online;
 
 /// <summary>
 /// Outcome of a schedule: completion times C_j, total flow time sum (C_j - r_j), the integral of the number of

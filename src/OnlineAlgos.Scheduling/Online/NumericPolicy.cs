@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace OnlineAlgos.Scheduling.Simulation;
+namespace OnlineAlgos.Scheduling.Online;
 
 /// <summary>
 /// How the generic code treats a number type: exact types (anything but float/double/Half) compare exactly; binary

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace OnlineAlgos.Scheduling.Simulation;
+namespace OnlineAlgos.Scheduling.Online;
 
 /// <summary>
 /// An online scheduler for the gradually-revealed model (spec §4.3). The simulator calls, at each time t, first the

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace OnlineAlgos.Scheduling.Simulation;
+namespace OnlineAlgos.Scheduling.Online;
 
 /// <summary>
 /// A scheduler's answer at a decision point: rates r_j &gt; 0 with sum &lt;= 1 for some alive jobs (the rest get 0).
