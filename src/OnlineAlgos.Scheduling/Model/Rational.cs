@@ -82,15 +82,24 @@ public readonly struct Rational : INumber<Rational>, ISignedNumber<Rational>
             : new Rational(num, BigInteger.One << -exponent);
     }
 
-    /// <summary>Nearest double (correctly rounded up to the last bit for typical magnitudes).</summary>
+    /// <summary>Nearest double, correctly rounded (ties to even) outside the subnormal range.</summary>
     public double ToDouble()
     {
+        if (_num.IsZero) return 0;
         var den = Denominator;
-        if (den.IsOne) return (double)_num;
-        // Scale so the integer quotient carries ~64 significant bits, then divide once.
-        long shift = 64 - ((long)_num.GetBitLength() - (long)den.GetBitLength());
-        BigInteger q = shift >= 0 ? (_num << (int)shift) / den : _num / (den << (int)-shift);
-        return Math.ScaleB((double)q, (int)-shift);
+        var num = BigInteger.Abs(_num);
+        // Quotient with 54 or 55 significant bits plus a sticky remainder, then round to 53 bits once.
+        long shift = 54 - ((long)num.GetBitLength() - (long)den.GetBitLength());
+        BigInteger q, rem;
+        if (shift >= 0) q = BigInteger.DivRem(num << (int)shift, den, out rem);
+        else q = BigInteger.DivRem(num, den << (int)-shift, out rem);
+        int drop = (int)q.GetBitLength() - 53;
+        BigInteger low = q & ((BigInteger.One << drop) - 1);
+        q >>= drop;
+        BigInteger half = BigInteger.One << (drop - 1);
+        if (low > half || (low == half && (!rem.IsZero || !q.IsEven))) q += 1;
+        double result = Math.ScaleB((double)q, (int)(drop - shift));
+        return _num.Sign < 0 ? -result : result;
     }
 
     /// <inheritdoc/>
@@ -153,6 +162,13 @@ public readonly struct Rational : INumber<Rational>, ISignedNumber<Rational>
         if (rem.Sign < 0) q -= 1;
         return new Rational(q);
     }
+
+    /// <summary>The larger value.</summary>
+    public static Rational Max(Rational x, Rational y) => x >= y ? x : y;
+    /// <summary>The smaller value.</summary>
+    public static Rational Min(Rational x, Rational y) => x <= y ? x : y;
+    /// <summary>Smallest integer not below the value.</summary>
+    public static Rational Ceiling(Rational a) => -Floor(-a);
 
     /// <summary>Integer part (towards zero).</summary>
     public static Rational Truncate(Rational a) => new(BigInteger.Divide(a._num, a.Denominator));
@@ -394,6 +410,13 @@ public readonly struct Rational : INumber<Rational>, ISignedNumber<Rational>
             return true;
         }
         var integer = BigInteger.Divide(value._num, value.Denominator);
-        return TOther.TryConvertFromTruncating(integer, out result!);
+        // Built-in integer types know long/Int128 but not BigInteger; BigInteger knows itself.
+        if (integer >= long.MinValue && integer <= long.MaxValue)
+        {
+            long l = (long)integer;
+            return TOther.TryConvertFromChecked(l, out result!);
+        }
+        if (typeof(TOther) == typeof(BigInteger)) { result = (TOther)(object)integer; return true; }
+        throw new OverflowException($"{value} is outside the range of {typeof(TOther).Name}");
     }
 }
