@@ -13,6 +13,7 @@ public static class CliApp
         var root = new RootCommand("OnlineAlgos: online algorithms with exact offline optima, checked guarantees and reproducible studies.");
         foreach (var c in StudyCommands.Create(ctx)) root.Subcommands.Add(c);
         root.Subcommands.Add(PagingCommands.Create(ctx));
+        root.Subcommands.Add(SchedulingCommands.Create(ctx));
         return root;
     }
 
