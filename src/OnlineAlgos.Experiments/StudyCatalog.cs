@@ -9,6 +9,9 @@ public static class StudyCatalog
     public static IReadOnlyList<IStudy> All { get; } = new IStudy[]
     {
         // new ClassicalPagingStudy(),
+        new Scheduling.SchedulingRatioStudy(),
+        new Scheduling.SchedulingUniformTestsStudy(),
+        new Scheduling.SchedulingGanttStudy(),
     };
 
     /// <summary>The study of that name, or null.</summary>

@@ -21,7 +21,7 @@ public class SchedulingSearchChecks
     public void S1_HillClimbFindsNoViolationOfTwo(TieRule tie)
     {
         // Modest budget (spec: 400 steps x 60 restarts, n <= 14): 200 steps x 30 restarts per tie rule.
-        var best = UniformTestsSearch.HillClimb(new Rng(2026 + (ulong)tie), restarts: 30, steps: 200, maxJobs: 14, tie);
+        var best = UniformTestsAdversary.HillClimb(new Rng(2026 + (ulong)tie), restarts: 30, steps: 200, maxJobs: 14, tie);
         // Re-check the worst instance found exactly (doubles convert to rationals exactly).
         var exact = best.Instance.Convert<Rational>();
         var alg = ScheduleSimulator.Run(exact, new OperationSrptScheduler<Rational>(tie)).TotalFlowTime;

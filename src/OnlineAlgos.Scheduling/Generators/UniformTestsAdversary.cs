@@ -3,22 +3,28 @@ using OnlineAlgos.Scheduling.Model;
 using OnlineAlgos.Scheduling.Offline;
 using OnlineAlgos.Scheduling.Online;
 
-namespace OnlineAlgos.ProofChecks.Scheduling;
+namespace OnlineAlgos.Scheduling.Generators;
 
-/// <summary>Adversarial search for operation-level SRPT on uniform obligatory tests (spec §6.2 S1): random restarts
-/// plus hill climbing with Gaussian moves on releases and processing parts, test length 1. Public so the study can
-/// reuse it.</summary>
-public static class UniformTestsSearch
+/// <summary>
+/// Adversarial search against operation-level SRPT on uniform obligatory tests (spec §6.2 S1; L3 is NOT FOUND, so the
+/// lower-bound side is searched): random restarts (n in [2, maxJobs], test length 1) and hill climbing with Gaussian
+/// moves on releases and processing parts, step scale shrinking by 0.7 every 100 steps. Double arithmetic; the
+/// caller re-checks the best instance exactly. Cost: restarts × steps × (OPT + OpSRPT runs).
+/// </summary>
+public static class UniformTestsAdversary
 {
+    /// <summary>The worst instance found and its ratio.</summary>
     public sealed record Best(double Ratio, SchedulingInstance<double> Instance);
 
-    public static double Ratio(SchedulingInstance<double> inst, TieRule tie)
+    /// <summary>OpSRPT/OPT on an instance (1 when OPT = 0).</summary>
+    public static double Ratio(SchedulingInstance<double> instance, TieRule tie)
     {
-        double opt = SrptOptimum.Cost(inst);
+        double opt = SrptOptimum.Cost(instance);
         if (opt <= 0) return 1;
-        return ScheduleSimulator.Run(inst, new OperationSrptScheduler<double>(tie)).TotalFlowTime / opt;
+        return ScheduleSimulator.Run(instance, new OperationSrptScheduler<double>(tie)).TotalFlowTime / opt;
     }
 
+    /// <summary>Runs the search.</summary>
     public static Best HillClimb(Rng rng, int restarts, int steps, int maxJobs, TieRule tie)
     {
         Best best = new(0, SchedulingInstance<double>.UniformTests(1.0, new[] { 0.0 }, new[] { 0.0 }));
