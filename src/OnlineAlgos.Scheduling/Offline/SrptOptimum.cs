@@ -29,7 +29,8 @@ public static class SrptOptimum
             remaining[j] = instance.TotalSize(j);
             release[j] = instance.Release(j);
         }
-        Array.Sort(order, (a, b) => { int c = release[a].CompareTo(release[b]); return c != 0 ? c : a.CompareTo(b); });
+        if (!ScheduleSimulator.IsSorted(release))
+            Array.Sort(order, (a, b) => { int c = release[a].CompareTo(release[b]); return c != 0 ? c : a.CompareTo(b); });
         var heap = new int[n];
         int count = 0;
         var completion = new T[n];

@@ -32,8 +32,9 @@ public static class ScheduleSimulator
         for (int j = 0; j < n; j++) order[j] = j;
         var releaseKeys = new T[n];
         for (int j = 0; j < n; j++) releaseKeys[j] = instance.Release(j);
-        // Stable by (release, id): equal releases are delivered in id order.
-        Array.Sort(order, (a, b) => { int c = releaseKeys[a].CompareTo(releaseKeys[b]); return c != 0 ? c : a.CompareTo(b); });
+        // Stable by (release, id): equal releases are delivered in id order. Skip the sort when already in order.
+        if (!IsSorted(releaseKeys))
+            Array.Sort(order, (a, b) => { int c = releaseKeys[a].CompareTo(releaseKeys[b]); return c != 0 ? c : a.CompareTo(b); });
 
         var segments = recordSegments ? new List<ScheduleSegment<T>>() : null;
         var lastSegment = recordSegments ? new int[n] : null;
@@ -186,5 +187,12 @@ public static class ScheduleSimulator
             lastSegment[j] = segments!.Count;
             segments.Add(new ScheduleSegment<T>(j, start, end, rate));
         }
+    }
+
+    internal static bool IsSorted<T>(T[] keys) where T : struct, INumber<T>
+    {
+        for (int i = 1; i < keys.Length; i++)
+            if (keys[i] < keys[i - 1]) return false;
+        return true;
     }
 }
