@@ -16,6 +16,7 @@ public static class CliApp
         root.Subcommands.Add(MatchingCommands.Create(ctx));
         root.Subcommands.Add(MoeCommands.Create(ctx));
         root.Subcommands.Add(GradientCodingCommands.Create(ctx));
+        root.Subcommands.Add(SchedulingCommands.Create(ctx));
         return root;
     }
 

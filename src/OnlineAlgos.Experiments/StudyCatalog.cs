@@ -19,6 +19,10 @@ public static class StudyCatalog
         new MoeBalancing.MoeRegretStudy(),
         new MoeBalancing.MoeGapStudy(),
         new SgcReplayStudy(),
+        // new ClassicalPagingStudy(),
+        new Scheduling.SchedulingRatioStudy(),
+        new Scheduling.SchedulingUniformTestsStudy(),
+        new Scheduling.SchedulingGanttStudy(),
     };
 
     /// <summary>The study of that name, or null.</summary>

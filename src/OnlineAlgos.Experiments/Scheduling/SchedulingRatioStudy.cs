@@ -1,0 +1,117 @@
+using System.Globalization;
+using OnlineAlgos.Core;
+using OnlineAlgos.Scheduling.Generators;
+using OnlineAlgos.Scheduling.Model;
+using OnlineAlgos.Scheduling.Offline;
+using OnlineAlgos.Scheduling.Online;
+
+namespace OnlineAlgos.Experiments.Scheduling;
+
+/// <summary>
+/// Ratio to OPT versus the number of operations m for every online scheduler, on the generator families of spec §5.1
+/// (G1 LogNormal and Pareto, G2 deceptive tail, G3 geometric growth, G4 uniform tests) and the lower-bound families L1
+/// (MPT stream, k = m, at least 2; its jobs have k + 1 operations) and L2 (chain of m unit operations vs floor(sqrt m)
+/// jobs of size 2; OpSRPT and FIFO coincide there). Double arithmetic; OPT = SRPT on totals. Per (family, m) the
+/// table gives mean, median, p95, max and the 95% CI of the mean over the seeds, plus the chunked skeleton's
+/// counters. G4 has m = 2 always (the m axis is ignored there).
+/// </summary>
+public sealed class SchedulingRatioStudy : IStudy
+{
+    private static readonly string[] Families = { "g1-lognormal", "g1-pareto", "g2-tail", "g3-geometric", "g4-tests", "l1-mpt", "l2-chain" };
+
+    /// <inheritdoc/>
+    public string Name => "scheduling-ratios";
+    /// <inheritdoc/>
+    public string Description => "flow time: ratio to OPT vs operations per job, every scheduler, families G1-G4, L1, L2";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> RecordColumns { get; } =
+        SchedulingAlgorithms.Names.Select(n => "ratio_" + n).Concat(new[] { "jobs", "chunks_max", "ops_per_chunk_max" }).ToArray();
+
+    /// <inheritdoc/>
+    public SweepGrid Grid(StudyOptions options) =>
+        new SweepGrid(options.Quick ? 3 : 30)
+            .Axis("family", Families)
+            .Axis("m", options.Quick ? new[] { "1", "2", "4", "8" } : new[] { "1", "2", "4", "8", "16", "32" });
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> RunCell(SweepCell cell, StudyOptions options)
+    {
+        var rng = cell.CreateRng(options.Seed);
+        int m = int.Parse(cell["m"], CultureInfo.InvariantCulture);
+        int n = options.Quick ? 150 : 1000;
+        SchedulingInstance<double> inst = cell["family"] switch
+        {
+            "g1-lognormal" => SchedulingWorkloads.Poisson(rng, n, 0.9, m, OperationSizeDistribution.LogNormal(1)),
+            "g1-pareto" => SchedulingWorkloads.Poisson(rng, n, 0.9, m, OperationSizeDistribution.Pareto()),
+            "g2-tail" => SchedulingWorkloads.DeceptiveTail(rng, n, 0.9, Math.Max(2, m), 0.01, 10, 0.5),
+            "g3-geometric" => SchedulingWorkloads.GeometricGrowth(rng, n, 0.9, 2, m),
+            "g4-tests" => SchedulingWorkloads.UniformTests(rng, n, 0.9, OperationSizeDistribution.LogNormal(1)),
+            "l1-mpt" => SchedulingWorkloads.MptStream(Math.Max(2, Math.Min(m, options.Quick ? 8 : 16))).Convert<double>(),
+            _ => SchedulingWorkloads.ChainVersusShort(m).Convert<double>(),
+        };
+        double opt = SrptOptimum.Cost(inst);
+        var values = new List<string>();
+        int chunksMax = 0, opsPerChunkMax = 0;
+        foreach (var name in SchedulingAlgorithms.Names)
+        {
+            var scheduler = SchedulingAlgorithms.TryCreate<double>(name)!;
+            double cost = ScheduleSimulator.Run(inst, scheduler).TotalFlowTime;
+            values.Add(StudyRunner.Num(opt > 0 ? cost / opt : 1));
+            if (scheduler is ChunkedExploreScheduler<double> c) { chunksMax = c.ChunkCountMax; opsPerChunkMax = c.OpsPerChunkMax; }
+        }
+        values.Add(StudyRunner.Num(inst.JobCount));
+        values.Add(StudyRunner.Num(chunksMax));
+        values.Add(StudyRunner.Num(opsPerChunkMax));
+        return values;
+    }
+
+    /// <inheritdoc/>
+    public StudyOutput Summarize(IReadOnlyList<CellResult> results, StudyOptions options)
+    {
+        var grid = Grid(options).Cells();
+        var table = new Table("Flow time: ALG/OPT by family, m and algorithm (seeds per row = replicates)", new[]
+        {
+            new TableColumn("family"), new TableColumn("m", ColumnKind.Integer), new TableColumn("algorithm"),
+            new TableColumn("seeds", ColumnKind.Integer), new TableColumn("mean", ColumnKind.Real, 3),
+            new TableColumn("ci95", ColumnKind.Real, 3), new TableColumn("median", ColumnKind.Real, 3),
+            new TableColumn("p95", ColumnKind.Real, 3), new TableColumn("max", ColumnKind.Real, 3),
+            new TableColumn("chunks_max", ColumnKind.Integer), new TableColumn("ops_per_chunk_max", ColumnKind.Integer),
+        });
+        var plots = new List<StudyPlot>();
+        var names = SchedulingAlgorithms.Names;
+        foreach (var family in Families)
+        {
+            var plot = PlotStyle.Create($"{family}: mean ALG/OPT vs m", "m (max operations per job)", "ALG / OPT");
+            var ms = grid.Where(c => c["family"] == family).Select(c => int.Parse(c["m"], CultureInfo.InvariantCulture)).Distinct().OrderBy(x => x).ToArray();
+            var means = new double[names.Count, ms.Length];
+            for (int mi = 0; mi < ms.Length; mi++)
+            {
+                var cells = results.Where(r => grid[r.Index]["family"] == family && grid[r.Index]["m"] == ms[mi].ToString(CultureInfo.InvariantCulture)).ToList();
+                if (cells.Count == 0) continue;
+                int chunks = cells.Max(c => (int)StudyRunner.ParseNum(c.Values[names.Count + 1]));
+                int opc = cells.Max(c => (int)StudyRunner.ParseNum(c.Values[names.Count + 2]));
+                for (int a = 0; a < names.Count; a++)
+                {
+                    var vals = cells.Select(c => StudyRunner.ParseNum(c.Values[a])).ToArray();
+                    var st = RatioStatistics.Compute(vals, cells.Select(c => c.CellId).ToArray());
+                    means[a, mi] = st.Mean;
+                    table.AddRow(family, ms[mi], names[a], st.Count, st.Mean, st.Ci95HalfWidth, st.Quantile(0.5), st.Quantile(0.95), st.Max, chunks, opc);
+                }
+            }
+            for (int a = 0; a < names.Count; a++)
+            {
+                var xs = ms.Select(x => Math.Log2(x)).ToArray();
+                var ys = Enumerable.Range(0, ms.Length).Select(i => means[a, i]).ToArray();
+                var s = plot.Add.Scatter(xs, ys);
+                s.LegendText = names[a];
+                s.LineWidth = 2;
+                s.MarkerSize = 7;
+            }
+            plot.Axes.Bottom.SetTicks(ms.Select(x => Math.Log2(x)).ToArray(), ms.Select(x => x.ToString(CultureInfo.InvariantCulture)).ToArray());
+            PlotStyle.Legend(plot);
+            plots.Add(new StudyPlot($"scheduling-ratios-{family}", plot));
+        }
+        return new StudyOutput(new[] { new NamedTable("scheduling-ratios", table) }, plots);
+    }
+}
