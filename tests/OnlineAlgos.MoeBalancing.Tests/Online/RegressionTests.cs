@@ -35,6 +35,23 @@ public class RegressionTests
     }
 
     [Fact]
+    public void CapacityDropping_CanBeatTheExactlyKOptimum()
+    {
+        // Found by GuaranteeCheckTests (shrunk, seed (5800551375632912245,11370053651915576589)): top-4 routing with
+        // capacity C = 4, then dropping, keeps 52, while every assignment with exactly 4 experts per token and at most
+        // 4 tokens per expert scores at most 51. Dropped tokens have fewer than K experts, so the right benchmark is
+        // the relaxation with at most K per token, which is >= what dropping keeps.
+        ScoreMatrix inst;
+        using (var r = new StreamReader(Path.Combine(InstanceDir(), "capacity-dropping-above-capc.csv")))
+            inst = ScoreCsvReader.Read(r, "capacity-dropping-above-capc.csv")[0];
+        var (a, _) = TopKRouter.Route(inst, new double[5], 4);
+        double kept = CapacityDropping.Apply(inst, a, 4, 4, DropPolicy.HighestScore).KeptObjective;
+        Assert.Equal(52, kept, 9);
+        Assert.Equal(51, MinCostFlowAssignment.Solve(inst, 4, 4).Value, 9);
+        Assert.True(GuaranteeCheckTests.RelaxedCapacitatedOptimum(inst, 4, 4) >= kept);
+    }
+
+    [Fact]
     public void SavedFormatExamples_ReadAndSolve()
     {
         string dir = InstanceDir();
