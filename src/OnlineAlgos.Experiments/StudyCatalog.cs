@@ -10,19 +10,18 @@ public static class StudyCatalog
     public static IReadOnlyList<IStudy> All { get; } = new IStudy[]
     {
         new ClassicalPagingStudy(),
-        new Matching.MatchingRatioStudy(),
         new PredictionPagingStudy(),
         new AcepsStudy(),
         new LowerBoundStudy(),
+        new Matching.MatchingRatioStudy(),
+        new Scheduling.SchedulingRatioStudy(),
+        new Scheduling.SchedulingUniformTestsStudy(),
+        new Scheduling.SchedulingGanttStudy(),
+        new SgcReplayStudy(),
         new MoeBalancing.MoeBalancersStudy(),
         new MoeBalancing.MoeRateStudy(),
         new MoeBalancing.MoeRegretStudy(),
         new MoeBalancing.MoeGapStudy(),
-        new SgcReplayStudy(),
-        // new ClassicalPagingStudy(),
-        new Scheduling.SchedulingRatioStudy(),
-        new Scheduling.SchedulingUniformTestsStudy(),
-        new Scheduling.SchedulingGanttStudy(),
     };
 
     /// <summary>The study of that name, or null.</summary>
