@@ -1,5 +1,6 @@
 using System.Globalization;
 using OnlineAlgos.Core;
+using OnlineAlgos.Scheduling.Formats;
 using OnlineAlgos.Scheduling.Generators;
 using OnlineAlgos.Scheduling.Model;
 using OnlineAlgos.Scheduling.Offline;
@@ -13,11 +14,28 @@ namespace OnlineAlgos.Experiments.Scheduling;
 /// (MPT stream, k = m, at least 2; its jobs have k + 1 operations) and L2 (chain of m unit operations vs floor(sqrt m)
 /// jobs of size 2; OpSRPT and FIFO coincide there). Double arithmetic; OPT = SRPT on totals. Per (family, m) the
 /// table gives mean, median, p95, max and the 95% CI of the mean over the seeds, plus the chunked skeleton's
-/// counters. G4 has m = 2 always (the m axis is ignored there).
+/// counters. G4 has m = 2 always (the m axis is ignored there). G7 (SWF-derived, spec §5.2) runs when the data folder
+/// holds Standard Workload Format logs in <c>scheduling/*.swf</c>: the first log (by name), each job split into m
+/// Dirichlet(m, 1) operations (seeded per cell), sizes scaled to load 0.9; without such a log G7 is left out (the
+/// toolkit ships no archive log).
 /// </summary>
 public sealed class SchedulingRatioStudy : IStudy
 {
     private static readonly string[] Families = { "g1-lognormal", "g1-pareto", "g2-tail", "g3-geometric", "g4-tests", "l1-mpt", "l2-chain" };
+
+    /// <summary>The SWF log G7 uses, or null when the data folder has none.</summary>
+    public static string? SwfLog(StudyOptions options)
+    {
+        if (options.DataDirectory is null) return null;
+        string dir = Path.Combine(options.DataDirectory, "scheduling");
+        if (!Directory.Exists(dir)) return null;
+        var logs = Directory.GetFiles(dir, "*.swf");
+        Array.Sort(logs, StringComparer.Ordinal);
+        return logs.Length > 0 ? logs[0] : null;
+    }
+
+    private static string[] FamiliesFor(StudyOptions options) =>
+        SwfLog(options) is null ? Families : [.. Families, "g7-swf"];
 
     /// <inheritdoc/>
     public string Name => "scheduling-ratios";
@@ -31,7 +49,7 @@ public sealed class SchedulingRatioStudy : IStudy
     /// <inheritdoc/>
     public SweepGrid Grid(StudyOptions options) =>
         new SweepGrid(options.Quick ? 3 : 30)
-            .Axis("family", Families)
+            .Axis("family", FamiliesFor(options))
             .Axis("m", options.Quick ? new[] { "1", "2", "4", "8" } : new[] { "1", "2", "4", "8", "16", "32" });
 
     /// <inheritdoc/>
@@ -48,6 +66,7 @@ public sealed class SchedulingRatioStudy : IStudy
             "g3-geometric" => SchedulingWorkloads.GeometricGrowth(rng, n, 0.9, 2, m),
             "g4-tests" => SchedulingWorkloads.UniformTests(rng, n, 0.9, OperationSizeDistribution.LogNormal(1)),
             "l1-mpt" => SchedulingWorkloads.MptStream(Math.Max(2, Math.Min(m, options.Quick ? 8 : 16))).Convert<double>(),
+            "g7-swf" => ReadSwf(SwfLog(options)!, m, rng),
             _ => SchedulingWorkloads.ChainVersusShort(m).Convert<double>(),
         };
         double opt = SrptOptimum.Cost(inst);
@@ -66,6 +85,13 @@ public sealed class SchedulingRatioStudy : IStudy
         return values;
     }
 
+    private static SchedulingInstance<double> ReadSwf(string path, int m, Rng rng)
+    {
+        var opts = new SwfOptions { Split = m == 1 ? SwfSplitMode.Whole : SwfSplitMode.Dirichlet, Parts = m, Alpha = 1.0, TargetLoad = 0.9, Seed = rng.NextUInt64() };
+        using var reader = new StreamReader(path);
+        return SwfReader.Read(reader, path, opts).Instance.Convert<double>();
+    }
+
     /// <inheritdoc/>
     public StudyOutput Summarize(IReadOnlyList<CellResult> results, StudyOptions options)
     {
@@ -80,7 +106,7 @@ public sealed class SchedulingRatioStudy : IStudy
         });
         var plots = new List<StudyPlot>();
         var names = SchedulingAlgorithms.Names;
-        foreach (var family in Families)
+        foreach (var family in FamiliesFor(options))
         {
             var plot = PlotStyle.Create($"{family}: mean ALG/OPT vs m", "m (max operations per job)", "ALG / OPT");
             var ms = grid.Where(c => c["family"] == family).Select(c => int.Parse(c["m"], CultureInfo.InvariantCulture)).Distinct().OrderBy(x => x).ToArray();
