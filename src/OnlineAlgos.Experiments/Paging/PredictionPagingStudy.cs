@@ -159,7 +159,6 @@ public sealed class PredictionPagingStudy : IStudy
             sp.MarkerShape = markers[i % markers.Length];
         }
         PlotStyle.Legend(plot);
-        plot.ShowLegend(ScottPlot.Edge.Right); // ten curves: keep the legend outside the data
         plot.Axes.SetLimitsY(0.9, Math.Min(6, points.Max(p => p.Ratios.Max()) * 1.05));
         return plot;
     }

@@ -129,10 +129,7 @@ public sealed class SchedulingRatioStudy : IStudy
             {
                 var xs = ms.Select(x => Math.Log2(x)).ToArray();
                 var ys = Enumerable.Range(0, ms.Length).Select(i => means[a, i]).ToArray();
-                var s = plot.Add.Scatter(xs, ys);
-                s.LegendText = names[a];
-                s.LineWidth = 2;
-                s.MarkerSize = 7;
+                PlotStyle.Series(plot, a, xs, ys, names[a]); // distinct markers: several rules coincide on some families
             }
             plot.Axes.Bottom.SetTicks(ms.Select(x => Math.Log2(x)).ToArray(), ms.Select(x => x.ToString(CultureInfo.InvariantCulture)).ToArray());
             PlotStyle.Legend(plot);
