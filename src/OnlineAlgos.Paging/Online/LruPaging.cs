@@ -46,9 +46,8 @@ public sealed class LruPaging : IOnlinePagingAlgorithm
         if (_cached[page])
         {
             // unlink and move to the most-recent end (before the sentinel)
-            next[prev[page]] = next[page];
-            prev[next[page]] = prev[page];
-            Append(page);
+            PageLists.Unlink(prev, next, page);
+            PageLists.Append(prev, next, _head, page);
             return false;
         }
         if (_count == _k)
@@ -61,16 +60,7 @@ public sealed class LruPaging : IOnlinePagingAlgorithm
         }
         _cached[page] = true;
         _count++;
-        Append(page);
+        PageLists.Append(prev, next, _head, page);
         return true;
-    }
-
-    private void Append(int page)
-    {
-        int tail = _prev[_head];
-        _next[tail] = page;
-        _prev[page] = tail;
-        _next[page] = _head;
-        _prev[_head] = page;
     }
 }

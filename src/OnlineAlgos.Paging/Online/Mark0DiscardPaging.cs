@@ -82,18 +82,7 @@ public sealed class Mark0DiscardPaging : IOnlinePagingAlgorithm
         return fault;
     }
 
-    private void Unlink(int p)
-    {
-        _next[_prev[p]] = _next[p];
-        _prev[_next[p]] = _prev[p];
-    }
+    private void Unlink(int p) => PageLists.Unlink(_prev, _next, p);
 
-    private void Append(int list, int p)
-    {
-        int tail = _prev[list];
-        _next[tail] = p;
-        _prev[p] = tail;
-        _next[p] = list;
-        _prev[list] = p;
-    }
+    private void Append(int list, int p) => PageLists.Append(_prev, _next, list, p);
 }
