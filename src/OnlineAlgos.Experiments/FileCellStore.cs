@@ -25,8 +25,9 @@ public sealed class FileCellStore : ICellStore, IDisposable
         {
             var text = File.ReadAllText(path);
             var lines = text.Split('\n');
-            // Without a final newline the last line may be torn: drop it, it will be recomputed.
-            int usable = text.EndsWith('\n') ? lines.Length - 1 : lines.Length - 1;
+            // The last element is "" after a final newline, or a torn record (crash mid-write): either way it is not a
+            // record; a torn one is dropped and recomputed.
+            int usable = lines.Length - 1;
             if (usable >= 1 && lines[0] != header)
                 throw new InstanceFormatException(path, 1, $"the header '{header}' (the file was written by another study or version; delete it to start over)");
             for (int i = 1; i < usable; i++)

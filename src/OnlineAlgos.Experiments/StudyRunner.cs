@@ -17,21 +17,21 @@ public static class StudyRunner
 
     /// <summary>
     /// Runs the cells of <paramref name="shard"/> not yet on disk; when the shard is the whole sweep, also writes the
-    /// outputs. Returns the written output files (empty for a partial shard).
+    /// outputs. Returns the written output files and the summary (none for a partial shard).
     /// </summary>
-    public static IReadOnlyList<string> Run(IStudy study, StudyOptions options, string outDir, Shard shard, int threads,
+    public static StudyRunResult Run(IStudy study, StudyOptions options, string outDir, Shard shard, int threads,
         Action<int, int>? progress = null, CancellationToken cancellationToken = default)
     {
         var cells = study.Grid(options).Cells();
         IReadOnlyList<CellResult> results;
         using (var store = new FileCellStore(CellFile(outDir, study, shard), study.RecordColumns))
             results = SweepRunner.Run(cells, shard, store, c => study.RunCell(c, options), threads, progress, cancellationToken);
-        if (shard.Count != 1) return Array.Empty<string>();
+        if (shard.Count != 1) return new StudyRunResult(Array.Empty<string>(), null);
         return WriteOutputs(study, options, SweepRunner.Merge(cells, results), outDir);
     }
 
     /// <summary>Combines shard record files into the full outputs (identical to an unsharded run).</summary>
-    public static IReadOnlyList<string> Merge(IStudy study, StudyOptions options, string outDir, IEnumerable<string> shardFiles)
+    public static StudyRunResult Merge(IStudy study, StudyOptions options, string outDir, IEnumerable<string> shardFiles)
     {
         var cells = study.Grid(options).Cells();
         var all = new List<CellResult>();
@@ -50,8 +50,8 @@ public static class StudyRunner
         return WriteOutputs(study, options, merged, outDir);
     }
 
-    /// <summary>Writes tables and plots of a complete result set; returns the paths written.</summary>
-    public static IReadOnlyList<string> WriteOutputs(IStudy study, StudyOptions options, IReadOnlyList<CellResult> results, string outDir)
+    /// <summary>Writes tables and plots of a complete result set; returns the paths written and the summary.</summary>
+    public static StudyRunResult WriteOutputs(IStudy study, StudyOptions options, IReadOnlyList<CellResult> results, string outDir)
     {
         Directory.CreateDirectory(outDir);
         var output = study.Summarize(results, options);
@@ -73,7 +73,7 @@ public static class StudyRunner
             File.Move(tmp, path, overwrite: true);
             written.Add(path);
         }
-        return written;
+        return new StudyRunResult(written, output);
     }
 
     /// <summary>Writes through a temporary file and a rename, so no half-written output is left behind.</summary>

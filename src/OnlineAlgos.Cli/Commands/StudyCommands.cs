@@ -113,10 +113,10 @@ public static class StudyCommands
             var files = Enumerable.Range(0, n).Select(i => StudyRunner.CellFile(outDir, study, new Shard(i, n))).ToList();
             foreach (var f in files)
                 if (!File.Exists(f)) throw new CliException($"{f}: missing; run 'onlinealgos run {study.Name} --shard {files.IndexOf(f)}/{n}' first");
-            IReadOnlyList<string> written;
-            try { written = StudyRunner.Merge(study, common.Options(r), outDir, files); }
+            StudyRunResult result;
+            try { result = StudyRunner.Merge(study, common.Options(r), outDir, files); }
             catch (InvalidOperationException e) { throw new CliException(e.Message); }
-            Report(ctx, written);
+            Report(ctx, result.Written);
             return 0;
         });
         yield return merge;
@@ -133,10 +133,10 @@ public static class StudyCommands
             : $"data: {options.DataDirectory}");
         foreach (var study in studies)
         {
-            IReadOnlyList<string> written;
+            StudyRunResult result;
             try
             {
-                written = ctx.Interactive
+                result = ctx.Interactive
                     ? RunWithBar(study, options, outDir, shard, threads)
                     : StudyRunner.Run(study, options, outDir, shard, threads, PlainProgress(ctx, study.Name));
             }
@@ -146,24 +146,24 @@ public static class StudyCommands
                 ctx.Error.WriteLine($"{study.Name}: shard {shard} done; merge with 'onlinealgos merge {study.Name} --shards {shard.Count}'");
                 continue;
             }
-            PrintTables(ctx, study, options, outDir);
-            Report(ctx, written);
+            PrintTables(ctx, result.Output!);
+            Report(ctx, result.Written);
         }
     }
 
-    private static IReadOnlyList<string> RunWithBar(IStudy study, StudyOptions options, string outDir, Shard shard, int threads)
+    private static StudyRunResult RunWithBar(IStudy study, StudyOptions options, string outDir, Shard shard, int threads)
     {
-        IReadOnlyList<string> written = Array.Empty<string>();
+        StudyRunResult result = new(Array.Empty<string>(), null);
         AnsiConsole.Progress().Start(p =>
         {
             var task = p.AddTask(study.Name);
-            written = StudyRunner.Run(study, options, outDir, shard, threads, (done, total) =>
+            result = StudyRunner.Run(study, options, outDir, shard, threads, (done, total) =>
             {
                 task.MaxValue = Math.Max(total, 1);
                 task.Value = done;
             });
         });
-        return written;
+        return result;
     }
 
     private static Action<int, int> PlainProgress(CliContext ctx, string name)
@@ -178,9 +178,8 @@ public static class StudyCommands
         };
     }
 
-    private static void PrintTables(CliContext ctx, IStudy study, StudyOptions options, string outDir)
+    private static void PrintTables(CliContext ctx, StudyOutput output)
     {
-        // Re-read the Markdown files the runner wrote so the console shows exactly what is on disk.
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(ctx.Out),
@@ -188,7 +187,6 @@ public static class StudyCommands
             ColorSystem = ctx.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         });
         if (!ctx.Interactive) console.Profile.Width = 240; // redirected output would otherwise narrow to 80 columns
-        var output = study.Summarize(ReadCells(study, options, outDir), options);
         foreach (var nt in output.Tables)
         {
             var table = new Spectre.Console.Table { Title = new TableTitle(Markup.Escape(nt.Table.Title)) };
@@ -203,9 +201,6 @@ public static class StudyCommands
             console.Write(table);
         }
     }
-
-    private static IReadOnlyList<CellResult> ReadCells(IStudy study, StudyOptions options, string outDir) =>
-        SweepRunner.Merge(study.Grid(options).Cells(), FileCellStore.ReadAll(StudyRunner.CellFile(outDir, study, Shard.All), study.RecordColumns));
 
     private static void Report(CliContext ctx, IReadOnlyList<string> written)
     {
