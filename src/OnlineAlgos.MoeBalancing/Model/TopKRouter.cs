@@ -2,6 +2,7 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace OnlineAlgos.MoeBalancing.Model;
 
@@ -11,9 +12,10 @@ namespace OnlineAlgos.MoeBalancing.Model;
 /// routing is deterministic. The bias only selects; gate weights stay the unbiased scores.
 /// </summary>
 /// <remarks>
-/// O(T·E) per batch: the bias is added with a SIMD <see cref="TensorPrimitives"/> call, then one pass keeps a sorted
-/// size-K buffer; 256-bit vector compares against the current K-th value skip whole blocks of 4 scores that cannot
-/// enter, so most scores cost one vector compare. No allocation per call beyond stack scratch.
+/// O(T·E) per batch. For K ≤ 8 and E a multiple of 8 (the MoE shapes) on AVX-512 hardware the row is biased, scanned
+/// for a lower bound of the K-th largest value, compressed to the few candidates above it and ranked branch-free (see
+/// <c>SelectAvx512</c>); elsewhere a 256-bit filter or a plain insertion scan gives the identical result. No
+/// allocation per call beyond stack scratch.
 /// </remarks>
 public static class TopKRouter
 {
@@ -33,6 +35,20 @@ public static class TopKRouter
         Span<double> row = e <= 512 ? stackalloc double[e] : new double[e];
         Span<double> vals = k <= 256 ? stackalloc double[k] : new double[k];
         var data = scores.Data.AsSpan();
+        if (UseAvx512(e, k))
+        {
+            Span<double> cv = e <= 512 ? stackalloc double[e + 24] : new double[e + 24];
+            Span<long> ci = e <= 512 ? stackalloc long[e + 8] : new long[e + 8];
+            bool mul = rule == SelectionRule.Multiplicative;
+            for (int tok = 0; tok < t; tok++)
+            {
+                var idx = assignment.Slice(tok * k, k);
+                double t0 = BiasRowAvx512(data.Slice(tok * e, e), bias, mul, row);
+                SelectAvx512(row, t0, k, idx, vals, cv, ci);
+                for (int j = 0; j < k; j++) loads[idx[j]]++;
+            }
+            return;
+        }
         for (int tok = 0; tok < t; tok++)
         {
             var src = data.Slice(tok * e, e);
@@ -61,6 +77,20 @@ public static class TopKRouter
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void SelectSorted(ReadOnlySpan<double> values, int k, Span<int> indices, Span<double> topValues)
+    {
+        int n = values.Length;
+        if (UseAvx512(n, k))
+        {
+            Span<double> cv = stackalloc double[n + 24];
+            Span<long> ci = stackalloc long[n + 8];
+            SelectAvx512(values, MaxLowerBoundAvx512(values), k, indices, topValues, cv, ci);
+            return;
+        }
+        SelectSortedPortable(values, k, indices, topValues);
+    }
+
+    /// <summary>The selection without AVX-512 (256-bit filter or scalar scan); internal so tests cover it on any CPU.</summary>
+    internal static void SelectSortedPortable(ReadOnlySpan<double> values, int k, Span<int> indices, Span<double> topValues)
     {
         int n = values.Length;
         if (Vector256.IsHardwareAccelerated && k <= 8 && n >= 16 && (n & 7) == 0)
@@ -131,8 +161,197 @@ public static class TopKRouter
                 else threshold = Insert(v, q, k, indices, topValues, threshold);
             }
         }
-        if (count < k) throw new InvalidOperationException("non-finite (NaN) routing values: the SIMD filter found fewer than K candidates");
+        if (count < k) throw NonFinite();
     }
+
+    private static bool UseAvx512(int n, int k) => Avx512F.IsSupported && k <= 8 && n >= 16 && (n & 7) == 0 && n <= 512;
+
+    // row = src + bias (or src·bias) in 8-lane blocks; returns the minimum of the 8 lane-wise maxima, which is at most
+    // the K-th largest value for K <= 8 (the 8 lane maxima are distinct entries). Raw vmaxpd ignores NaN, so NaN is
+    // detected separately instead of silently dropping a score.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double BiasRowAvx512(ReadOnlySpan<double> src, ReadOnlySpan<double> bias, bool multiplicative, Span<double> row)
+    {
+        int n = src.Length;
+        ref double s0 = ref MemoryMarshal.GetReference(src);
+        ref double b0 = ref MemoryMarshal.GetReference(bias);
+        ref double r0 = ref MemoryMarshal.GetReference(row);
+        var mx = Vector512.Create(double.NegativeInfinity);
+        var nan = Vector512<double>.Zero;
+        for (int i = 0; i < n; i += 8)
+        {
+            var a = Vector512.LoadUnsafe(ref s0, (nuint)i);
+            var b = Vector512.LoadUnsafe(ref b0, (nuint)i);
+            var v = multiplicative ? a * b : a + b;
+            v.StoreUnsafe(ref r0, (nuint)i);
+            mx = Avx512F.Max(mx, v);
+            nan |= Avx512F.CompareUnordered(v, v);
+        }
+        if (nan != Vector512<double>.Zero) throw NonFinite();
+        return HorizontalMin(mx);
+    }
+
+    private static double MaxLowerBoundAvx512(ReadOnlySpan<double> values)
+    {
+        ref double r0 = ref MemoryMarshal.GetReference(values);
+        var mx = Vector512.Create(double.NegativeInfinity);
+        var nan = Vector512<double>.Zero;
+        for (int i = 0; i < values.Length; i += 8)
+        {
+            var v = Vector512.LoadUnsafe(ref r0, (nuint)i);
+            mx = Avx512F.Max(mx, v);
+            nan |= Avx512F.CompareUnordered(v, v);
+        }
+        if (nan != Vector512<double>.Zero) throw NonFinite();
+        return HorizontalMin(mx);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double HorizontalMin(Vector512<double> v)
+    {
+        var h = Avx.Min(v.GetLower(), v.GetUpper());
+        var q = Sse2.Min(h.GetLower(), h.GetUpper());
+        return Math.Min(q.ToScalar(), q.GetElement(1));
+    }
+
+    // Entries >= t0 are compressed (in index order) into cv (length >= n + 24) and ci; every top-K entry is among them. Each candidate's rank
+    // in the order (value desc, index asc) is #{larger} + #{equal with smaller index}, counted with two mask compares
+    // per 8 candidates, and it is written to slot min(rank, K): no data-dependent branch, which is what made the
+    // insertion scan slow (about one mispredict per candidate). More than 64 candidates (heavy ties) fall back to the
+    // insertion scan over the candidates.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SelectAvx512(ReadOnlySpan<double> row, double t0, int k, Span<int> indices, Span<double> topValues,
+        Span<double> cv, Span<long> ci)
+    {
+        int n = row.Length;
+        ref double r0 = ref MemoryMarshal.GetReference(row);
+        ref double c0 = ref MemoryMarshal.GetReference(cv);
+        ref long i0 = ref MemoryMarshal.GetReference(ci);
+        var tv = Vector512.Create(t0);
+        var lane = Vector512.Create(0L, 1, 2, 3, 4, 5, 6, 7);
+        int m = 0;
+        for (int i = 0; i < n; i += 8)
+        {
+            var v = Vector512.LoadUnsafe(ref r0, (nuint)i);
+            var keep = Avx512F.CompareGreaterThanOrEqual(v, tv);
+            Avx512F.Compress(Vector512<double>.Zero, keep, v).StoreUnsafe(ref c0, (nuint)m);
+            Avx512F.Compress(Vector512<long>.Zero, keep.AsInt64(), lane + Vector512.Create((long)i)).StoreUnsafe(ref i0, (nuint)m);
+            m += System.Numerics.BitOperations.PopCount(keep.ExtractMostSignificantBits());
+        }
+        if (m < k) throw NonFinite();
+        if (m > 64)
+        {
+            SelectCandidatesByInsertion(cv[..m], ci[..m], k, indices, topValues);
+            return;
+        }
+        // −inf padding so the fixed three-vector load in RankDistinct never counts stale entries.
+        var pad = Vector512.Create(double.NegativeInfinity);
+        pad.StoreUnsafe(ref c0, (nuint)m);
+        pad.StoreUnsafe(ref c0, (nuint)(m + 8));
+        pad.StoreUnsafe(ref c0, (nuint)(m + 16));
+        Span<int> oi = stackalloc int[9];
+        Span<double> ov = stackalloc double[9];
+        if (!RankDistinct(ref c0, ref i0, m, k, oi, ov)) RankWithTies(ref c0, ref i0, m, k, oi, ov);
+        oi[..k].CopyTo(indices);
+        ov[..k].CopyTo(topValues);
+    }
+
+    // Without ties the rank of candidate j is #{c >= c_j} − 1: one compare per 8 candidates. Tied values get equal
+    // counts, so the ranks then fail to be a permutation of 0..m−1 and the caller reranks with the tie rule.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool RankDistinct(ref double c0, ref long i0, int m, int k, Span<int> oi, Span<double> ov)
+    {
+        ulong seen = 0;
+        var c1 = Vector512.LoadUnsafe(ref c0, 0);
+        var c2 = Vector512.LoadUnsafe(ref c0, 8);
+        var c3 = Vector512.LoadUnsafe(ref c0, 16);
+        if (m <= 24)
+        {
+            for (int j = 0; j < m; j++)
+            {
+                double vj = Unsafe.Add(ref c0, j);
+                var vb = Vector512.Create(vj);
+                ulong ge = Avx512F.CompareGreaterThanOrEqual(c1, vb).ExtractMostSignificantBits()
+                    | (Avx512F.CompareGreaterThanOrEqual(c2, vb).ExtractMostSignificantBits() << 8)
+                    | (Avx512F.CompareGreaterThanOrEqual(c3, vb).ExtractMostSignificantBits() << 16);
+                int rank = System.Numerics.BitOperations.PopCount(ge) - 1;
+                seen |= 1UL << rank;
+                int slot = BranchFreeMin(rank, k);
+                oi[slot] = (int)Unsafe.Add(ref i0, j);
+                ov[slot] = vj;
+            }
+        }
+        else
+        {
+            int blocks = (m + 7) >> 3;
+            for (int j = 0; j < m; j++)
+            {
+                double vj = Unsafe.Add(ref c0, j);
+                var vb = Vector512.Create(vj);
+                ulong ge = 0;
+                for (int b = 0; b < blocks; b++)
+                    ge |= (ulong)Avx512F.CompareGreaterThanOrEqual(Vector512.LoadUnsafe(ref c0, (nuint)(b << 3)), vb).ExtractMostSignificantBits() << (b << 3);
+                int rank = System.Numerics.BitOperations.PopCount(ge) - 1;
+                seen |= 1UL << rank;
+                int slot = BranchFreeMin(rank, k);
+                oi[slot] = (int)Unsafe.Add(ref i0, j);
+                ov[slot] = vj;
+            }
+        }
+        return seen == (m == 64 ? ulong.MaxValue : (1UL << m) - 1);
+    }
+
+    // rank_j = #{larger} + #{equal with a smaller index}: the order (value desc, index asc).
+    private static void RankWithTies(ref double c0, ref long i0, int m, int k, Span<int> oi, Span<double> ov)
+    {
+        int blocks = (m + 7) >> 3;
+        for (int j = 0; j < m; j++)
+        {
+            double vj = Unsafe.Add(ref c0, j);
+            var vb = Vector512.Create(vj);
+            ulong gt = 0, ge = 0;
+            for (int b = 0; b < blocks; b++)
+            {
+                var c = Vector512.LoadUnsafe(ref c0, (nuint)(b << 3));
+                gt |= (ulong)Avx512F.CompareGreaterThan(c, vb).ExtractMostSignificantBits() << (b << 3);
+                ge |= (ulong)Avx512F.CompareGreaterThanOrEqual(c, vb).ExtractMostSignificantBits() << (b << 3);
+            }
+            int rank = System.Numerics.BitOperations.PopCount(gt | (ge & ((1UL << j) - 1)));
+            int slot = BranchFreeMin(rank, k);
+            oi[slot] = (int)Unsafe.Add(ref i0, j);
+            ov[slot] = vj;
+        }
+    }
+
+    private static void SelectCandidatesByInsertion(ReadOnlySpan<double> cv, ReadOnlySpan<long> ci, int k, Span<int> indices, Span<double> topValues)
+    {
+        for (int i = 0; i < k; i++)
+        {
+            double v = cv[i];
+            int j = i - 1;
+            while (j >= 0 && topValues[j] < v)
+            {
+                topValues[j + 1] = topValues[j];
+                indices[j + 1] = indices[j];
+                j--;
+            }
+            topValues[j + 1] = v;
+            indices[j + 1] = (int)ci[i];
+        }
+        double threshold = topValues[k - 1];
+        for (int i = k; i < cv.Length; i++) threshold = Insert(cv[i], (int)ci[i], k, indices, topValues, threshold);
+    }
+
+    // The JIT turns Math.Min into a compare-and-jump here, and rank > K is a coin flip: mispredicts dominated the cost.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int BranchFreeMin(int a, int b)
+    {
+        int d = b - a;
+        return a + (d & (d >> 31));
+    }
+
+    private static InvalidOperationException NonFinite() =>
+        new("non-finite (NaN) routing values: a score times or plus its bias is NaN, so top-K is undefined");
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Insert(double v, int i, int k, Span<int> indices, Span<double> topValues, double threshold)
