@@ -24,8 +24,8 @@ namespace OnlineAlgos.GradientCoding.Offline;
 /// (b−a+1) / A([a, b+T]). <see cref="ExactLoad"/> computes this in exact rational arithmetic; it is the cross-check
 /// of the GLOP value (tests).</para>
 /// <para><b>Cost.</b> At most J·(T+1)·n + 1 variables and J + (J+T)·n rows, solved with OR-Tools GLOP in double
-/// precision; on the tested instances the value agrees with <see cref="ExactLoad"/> to about 1e-12, so compare with
-/// a tolerance of 1e-7. <see cref="ExactLoad"/> is O((J+T)·n + J²).</para>
+/// precision; on the tested instances (up to about 20,000 variables) the value agrees with <see cref="ExactLoad"/> to
+/// 1e-9 or better, so compare with a tolerance of 1e-7. <see cref="ExactLoad"/> is O((J+T)·n + J²).</para>
 /// </remarks>
 public static class ClairvoyantLoadLp
 {
