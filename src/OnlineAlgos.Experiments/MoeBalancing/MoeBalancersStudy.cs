@@ -16,6 +16,7 @@ public sealed class MoeBalancersStudy : IStudy
 {
     private static readonly string[] Generators = { "iid", "zipf", "topics", "drift", "identical" };
     private static readonly string[] BalancerNames = { "alf-lb", "alf-lb-g8-top4", "proportional", "multiplicative", "aux-loss", "top-k", "top-k-g8-top4", "capacity-probs", "expert-choice" };
+    private const string GroupSuffix = "-g8-top4";
 
     /// <inheritdoc/>
     public string Name => "moe-balancers";
@@ -98,6 +99,9 @@ public sealed class MoeBalancersStudy : IStudy
             foreach (var g in Generators)
             {
                 var plot = PlotStyle.Create($"{label} over steps, generator {g} (E={e}, K={k}, T={t})", "step", label);
+                var palette = new ScottPlot.Palettes.Category10();
+                int colour = 0;
+                var colours = new Dictionary<string, Color>();
                 foreach (var b in BalancerNames)
                 {
                     var (x, y) = MoeStudyKit.DecodeCurve(byKey[(g, b)][0].Values[col]);
@@ -105,8 +109,16 @@ public sealed class MoeBalancersStudy : IStudy
                     sc.LegendText = b;
                     sc.MarkerSize = 0;
                     sc.LineWidth = 2;
+                    // A group-limited row is drawn dashed in its plain counterpart's colour, so pairs read at a glance.
+                    int cut = b.IndexOf(GroupSuffix, StringComparison.Ordinal);
+                    if (cut > 0 && colours.TryGetValue(b[..cut], out var c))
+                    {
+                        sc.Color = c;
+                        sc.LinePattern = LinePattern.Dashed;
+                    }
+                    else sc.Color = colours[b] = palette.GetColor(colour++);
                 }
-                PlotStyle.Legend(plot, Alignment.UpperRight);
+                PlotStyle.Legend(plot); // outside: with nine curves any inside corner hides one
                 plots.Add(new StudyPlot($"moe-balancers-{stem}-{g}", plot));
             }
         }
