@@ -98,23 +98,26 @@ public sealed class MoeBalancersStudy : IStudy
         {
             foreach (var g in Generators)
             {
-                var plot = PlotStyle.Create($"{label} over steps, generator {g} (E={e}, K={k}, T={t})", "step", label);
+                var plot = PlotStyle.Create($"{label} over steps, generator {g} (E={e}, K={k}, T={t}, mean of {byKey[(g, BalancerNames[0])].Count} seed(s))", "step", label);
                 var palette = new ScottPlot.Palettes.Category10();
                 int colour = 0;
                 var colours = new Dictionary<string, Color>();
                 foreach (var b in BalancerNames)
                 {
-                    var (x, y) = MoeStudyKit.DecodeCurve(byKey[(g, b)][0].Values[col]);
+                    var (x, y) = MoeStudyKit.MeanCurve(byKey[(g, b)].Select(r => r.Values[col]));
                     var sc = plot.Add.Scatter(x, y);
                     sc.LegendText = b;
                     sc.MarkerSize = 0;
                     sc.LineWidth = 2;
-                    // A group-limited row is drawn dashed in its plain counterpart's colour, so pairs read at a glance.
+                    // Variants are drawn in their base balancer's colour, group-limited rows dashed and capacity dropping
+                    // (top-K, then drop) dotted, so pairs read at a glance and coinciding curves stay visible.
                     int cut = b.IndexOf(GroupSuffix, StringComparison.Ordinal);
-                    if (cut > 0 && colours.TryGetValue(b[..cut], out var c))
+                    var (baseName, pattern) = cut > 0 ? (b[..cut], LinePattern.Dashed)
+                        : b == "capacity-probs" ? ("top-k", LinePattern.Dotted) : (b, LinePattern.Solid);
+                    if (baseName != b && colours.TryGetValue(baseName, out var c))
                     {
                         sc.Color = c;
-                        sc.LinePattern = LinePattern.Dashed;
+                        sc.LinePattern = pattern;
                     }
                     else sc.Color = colours[b] = palette.GetColor(colour++);
                 }

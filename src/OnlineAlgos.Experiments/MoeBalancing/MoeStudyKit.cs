@@ -72,6 +72,26 @@ public static class MoeStudyKit
         return (x, y);
     }
 
+    /// <summary>The pointwise mean of several encoded curves with the same x (e.g. one per seed), as the tables average.</summary>
+    public static (double[] X, double[] Y) MeanCurve(IEnumerable<string> encoded)
+    {
+        ArgumentNullException.ThrowIfNull(encoded);
+        var curves = encoded.Select(DecodeCurve).ToList();
+        if (curves.Count == 0) return (Array.Empty<double>(), Array.Empty<double>());
+        var x = curves[0].X;
+        var y = new double[x.Length];
+        for (int i = 0; i < x.Length; i++)
+        {
+            foreach (var c in curves)
+            {
+                if (c.X.Length != x.Length || c.X[i] != x[i]) throw new ArgumentException("curves have different x", nameof(encoded));
+                y[i] += c.Y[i];
+            }
+            y[i] /= curves.Count;
+        }
+        return (x, y);
+    }
+
     /// <summary>Mean of a slice.</summary>
     public static double Mean(IReadOnlyList<double> v, int from, int to)
     {

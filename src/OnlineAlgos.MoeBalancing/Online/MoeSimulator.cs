@@ -8,9 +8,8 @@ namespace OnlineAlgos.MoeBalancing.Online;
 /// <summary>
 /// The online loop of spec A1/A3: for k = 1..N draw a batch, route it with the bias fixed before the batch (causal
 /// timing; plain biased top-K, or group-limited per <see cref="SimulationSettings.Groups"/>), optionally drop over
-/// capacity, record metrics, then let the balancer update. One score buffer and one
-/// assignment buffer are reused, so the loop allocates nothing per step apart from the optional gap solves.
-/// O(N·T·E) plus the balancer's update cost.
+/// capacity, record metrics, then let the balancer update. One score buffer and one assignment buffer are reused, so
+/// the loop allocates nothing per step apart from the optional gap solves. O(N·T·E) plus the balancer's update cost.
 /// </summary>
 public static class MoeSimulator
 {
