@@ -54,7 +54,9 @@ public static class MoeCommands
         var capacityFactor = new Option<string>("--capacity-factor") { Description = "capacity-* balancers: C = ceil(CF*T*K/E)", DefaultValueFactory = _ => "1.25" };
         var gapEvery = new Option<string>("--gap-every") { Description = "compute gap_to_opt (exact min-cost flow) every N steps; 0 = never", DefaultValueFactory = _ => "0" };
         var seed = new Option<string>("--seed") { Description = "seed (unsigned 64-bit)", DefaultValueFactory = _ => "1" };
-        foreach (var o in new Option[] { experts, topK, tokens, steps, balancer, rate, schedule, switchStep, generator, exponent, capacityFactor, gapEvery, seed })
+        var groups = new Option<string?>("--groups") { Description = "group-limited routing (DeepSeek-V3, spec A2e): G contiguous groups of E/G experts (G divides E); needs --top-groups. Default: plain top-K" };
+        var topGroups = new Option<string?>("--top-groups") { Description = "group-limited routing: keep the M best groups per token (1 <= M <= G, K <= M*E/G); V3: --groups 8 --top-groups 4" };
+        foreach (var o in new Option[] { experts, topK, tokens, steps, balancer, rate, schedule, switchStep, generator, exponent, capacityFactor, gapEvery, seed, groups, topGroups })
             cmd.Options.Add(o);
         cmd.SetAction(r =>
         {
@@ -73,11 +75,14 @@ public static class MoeCommands
             if (a < 0) throw new CliException($"--zipf-exponent must be >= 0, got {a}");
             int gap = ParseInt(r.GetValue(gapEvery)!, "--gap-every", 0);
             ulong seedValue = ParseSeed(r.GetValue(seed)!);
+            var groupLimit = ParseGroups(r.GetValue(groups), r.GetValue(topGroups), e, k);
             var sched = MakeSchedule(r.GetValue(schedule)!, u, ParseInt(r.GetValue(switchStep)!, "--switch-step", 0));
             string balName = r.GetValue(balancer)!;
             var rng = new Rng(seedValue);
             var gen = MakeGenerator(r.GetValue(generator)!, e, a, rng.Split());
-            var (bal, settings) = MakeBalancer(balName, e, sched, u, new SimulationSettings(t, k, n, GapEvery: gap), cf);
+            var (bal, settings) = MakeBalancer(balName, e, sched, u, new SimulationSettings(t, k, n, GapEvery: gap, Groups: groupLimit), cf);
+            if (groupLimit is not null && (settings.ExpertChoice || bal.Rule != SelectionRule.Additive))
+                throw new CliException($"--groups: group-limited routing adds the bias to the scores; it does not apply to --balancer {balName}");
             var metrics = MoeSimulator.Run(gen, bal, settings, rng);
             var sb = new StringBuilder("step,maxvio,idle_experts,objective,gap_to_opt,maxvio_global,dual,drop_rate\n");
             foreach (var m in metrics)
@@ -198,6 +203,21 @@ public static class MoeCommands
         "inverse-linear" => StepSchedule.InverseLinear(u, 10),
         _ => throw new CliException($"--schedule: unknown schedule '{name}'; known: {string.Join(", ", ScheduleNames)}"),
     };
+
+    /// <summary>The group-limit option, or null (plain top-K) when neither flag is given; both or neither.</summary>
+    private static GroupLimit? ParseGroups(string? groups, string? topGroups, int e, int k)
+    {
+        if (groups is null && topGroups is null) return null;
+        if (groups is null || topGroups is null)
+            throw new CliException("--groups and --top-groups go together: give both (e.g. --groups 8 --top-groups 4) or neither");
+        int g = ParseInt(groups, "--groups", 1);
+        if (e % g != 0) throw new CliException($"--groups {g} does not divide --experts {e}: groups must have equal size");
+        int m = ParseInt(topGroups, "--top-groups", 1);
+        if (m > g) throw new CliException($"--top-groups {m} exceeds --groups {g}");
+        if ((long)m * (e / g) < k)
+            throw new CliException($"--top-k {k} exceeds the {m * (e / g)} experts of the {m} kept groups (top-groups x experts/groups)");
+        return new GroupLimit(g, m);
+    }
 
     private static string Num(double v) => double.IsNaN(v) ? "" : v.ToString("R", CultureInfo.InvariantCulture);
 

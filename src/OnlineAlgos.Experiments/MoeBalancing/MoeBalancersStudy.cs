@@ -8,12 +8,15 @@ namespace OnlineAlgos.Experiments.MoeBalancing;
 /// Study <c>moe-balancers</c> (spec §5.5 E2/E4): MaxVio_batch and idle experts over steps for every balancer on every
 /// generator (online, a fresh batch per step), the global MaxVio, and a side table placing [W]'s reported MaxVio_global
 /// (1B/3B DeepSeekMoE language models, spec §5.2) next to ours — clearly labelled as different settings.
+/// The <c>-g8-top4</c> rows route group-limited as DeepSeek-V3 (spec A2e/§5.3): 8 groups, the best 4 kept per token, so
+/// half the experts are eligible as in V3's 4 of 8 groups of 32.
 /// Full: E = 64, K = 6 ([W]'s 1B shape), T = 1024, 2000 steps, 2 seeds. Quick: E = 16, K = 2, T = 128, 300 steps, 1 seed.
 /// </summary>
 public sealed class MoeBalancersStudy : IStudy
 {
     private static readonly string[] Generators = { "iid", "zipf", "topics", "drift", "identical" };
-    private static readonly string[] BalancerNames = { "alf-lb", "proportional", "multiplicative", "aux-loss", "top-k", "capacity-probs", "expert-choice" };
+    private static readonly string[] BalancerNames = { "alf-lb", "alf-lb-g8-top4", "proportional", "multiplicative", "aux-loss", "top-k", "top-k-g8-top4", "capacity-probs", "expert-choice" };
+    private const string GroupSuffix = "-g8-top4";
 
     /// <inheritdoc/>
     public string Name => "moe-balancers";
@@ -65,7 +68,7 @@ public sealed class MoeBalancersStudy : IStudy
             list.Add(r);
         }
         double Avg((string, string) key, int col) => byKey[key].Average(r => StudyRunner.ParseNum(r.Values[col]));
-        var table = new Table($"MoE balancers (E = {e}, K = {k}, T = {t}, {steps} steps, u = 1e-3; late = second half)", new[]
+        var table = new Table($"MoE balancers (E = {e}, K = {k}, T = {t}, {steps} steps, u = 1e-3; late = second half; -g8-top4 = group-limited routing, 8 groups of {e / 8}, best 4 kept per token)", new[]
         {
             new TableColumn("generator"), new TableColumn("balancer"),
             new TableColumn("maxvio_batch_late", ColumnKind.Real, 4), new TableColumn("maxvio_global", ColumnKind.Real, 4),
@@ -95,16 +98,30 @@ public sealed class MoeBalancersStudy : IStudy
         {
             foreach (var g in Generators)
             {
-                var plot = PlotStyle.Create($"{label} over steps, generator {g} (E={e}, K={k}, T={t})", "step", label);
+                var plot = PlotStyle.Create($"{label} over steps, generator {g} (E={e}, K={k}, T={t}, mean of {byKey[(g, BalancerNames[0])].Count} seed(s))", "step", label);
+                var palette = new ScottPlot.Palettes.Category10();
+                int colour = 0;
+                var colours = new Dictionary<string, Color>();
                 foreach (var b in BalancerNames)
                 {
-                    var (x, y) = MoeStudyKit.DecodeCurve(byKey[(g, b)][0].Values[col]);
+                    var (x, y) = MoeStudyKit.MeanCurve(byKey[(g, b)].Select(r => r.Values[col]));
                     var sc = plot.Add.Scatter(x, y);
                     sc.LegendText = b;
                     sc.MarkerSize = 0;
                     sc.LineWidth = 2;
+                    // Variants are drawn in their base balancer's colour, group-limited rows dashed and capacity dropping
+                    // (top-K, then drop) dotted, so pairs read at a glance and coinciding curves stay visible.
+                    int cut = b.IndexOf(GroupSuffix, StringComparison.Ordinal);
+                    var (baseName, pattern) = cut > 0 ? (b[..cut], LinePattern.Dashed)
+                        : b == "capacity-probs" ? ("top-k", LinePattern.Dotted) : (b, LinePattern.Solid);
+                    if (baseName != b && colours.TryGetValue(baseName, out var c))
+                    {
+                        sc.Color = c;
+                        sc.LinePattern = pattern;
+                    }
+                    else sc.Color = colours[b] = palette.GetColor(colour++);
                 }
-                PlotStyle.Legend(plot, Alignment.UpperRight);
+                PlotStyle.Legend(plot); // outside: with nine curves any inside corner hides one
                 plots.Add(new StudyPlot($"moe-balancers-{stem}-{g}", plot));
             }
         }

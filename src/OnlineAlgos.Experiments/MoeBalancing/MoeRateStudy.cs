@@ -71,16 +71,16 @@ public sealed class MoeRateStudy : IStudy
         var plots = new List<StudyPlot>();
         foreach (var g in new[] { "zipf", "drift" })
         {
-            var plot = PlotStyle.Create($"ALF-LB (constant u) MaxVio over steps, generator {g}", "step", "MaxVio (batch)");
+            var plot = PlotStyle.Create($"ALF-LB (constant u) MaxVio over steps, generator {g}, mean of {groups[(g, "constant", Rates[0])].Count} seed(s)", "step", "MaxVio (batch)");
             foreach (var u in Rates)
             {
-                var (x, y) = MoeStudyKit.DecodeCurve(groups[(g, "constant", u)][0].Values[3]);
+                var (x, y) = MoeStudyKit.MeanCurve(groups[(g, "constant", u)].Select(r => r.Values[3]));
                 var sc = plot.Add.Scatter(x, y);
                 sc.LegendText = "u = " + u;
                 sc.MarkerSize = 0;
                 sc.LineWidth = 2;
             }
-            PlotStyle.Legend(plot, Alignment.UpperRight);
+            PlotStyle.Legend(plot); // outside: the slow rates' curves reach every corner
             plots.Add(new StudyPlot($"moe-rate-curves-{g}", plot));
         }
         var sens = PlotStyle.Create("Late MaxVio vs rate u (zipf)", "log10 u", "MaxVio (batch, second half)");

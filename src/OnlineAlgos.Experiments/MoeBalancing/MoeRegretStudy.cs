@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using OnlineAlgos.Core;
 using OnlineAlgos.MoeBalancing.Generators;
 using OnlineAlgos.MoeBalancing.Model;
@@ -8,11 +10,14 @@ using ScottPlot;
 namespace OnlineAlgos.Experiments.MoeBalancing;
 
 /// <summary>
-/// Study <c>moe-regret</c> (spec A3, T6, reconstructed): expected regret Σ_k F(p_k) − F(p*) against steps on the
-/// K = 1 logit-space Zipf-Gumbel generator, computed exactly with the closed-form population dual
-/// (<see cref="GumbelPopulationObjective"/>), for OGD with η_k = 1/(μk) (centred, box-projected), OGD with
-/// η_k = E/(k + 10), and the ALF-LB sign rule with constant and annealed steps; plotted on log axes next to the
-/// reconstructed logarithmic bound (G²/(2μ))(1 + ln N). E = 8, B = 64; full: N = 5000, 3 seeds; quick: N = 1000, 1 seed.
+/// Study <c>moe-regret</c> (spec A3, T6, reconstructed) on the K = 1 logit-space Zipf-Gumbel generator, for OGD with
+/// η_k = 1/(μk) (centred, box-projected), OGD with η_k = E/(k + 10), and the ALF-LB sign rule with constant and
+/// annealed steps. Two regrets:
+/// expected regret Σ_k F(p_k) − F(p*), exact with the closed-form population dual (<see cref="GumbelPopulationObjective"/>),
+/// after every step, plotted on log axes next to the reconstructed logarithmic bound (G²/(2μ))(1 + ln N); and
+/// realised regret Σ_k f_k(p_k) − min_p Σ_k f_k(p) (spec A3 "Regret_N") against the best fixed bias in hindsight on
+/// the very batches the balancer saw, at checkpoints N = 10, 30, 100, 300, … (one exact min-cost flow over N·B tokens
+/// each, <see cref="HindsightComparator.SolveValue"/>). E = 8, B = 64; full: N = 5000, 3 seeds; quick: N = 1000, 1 seed.
 /// </summary>
 public sealed class MoeRegretStudy : IStudy
 {
@@ -20,75 +25,172 @@ public sealed class MoeRegretStudy : IStudy
     private const int E = 8, B = 64;
     private const double BoxRadius = 2;
 
+    // Every method of a replicate sees the same batches, so each comparator is solved once per batch content
+    // (keyed by N and a hash of the scores, hence right whatever produced them) instead of once per method.
+    private readonly ConcurrentDictionary<(int N, ulong Hash), Lazy<(double Value, double Error)>> _comparators = new();
+
     /// <inheritdoc/>
     public string Name => "moe-regret";
     /// <inheritdoc/>
-    public string Description => "Expected regret vs steps (Gumbel closed-form oracle) against the reconstructed log bound";
+    public string Description => "Regret vs steps: expected (Gumbel closed-form oracle) against the reconstructed log bound, and realised against the best fixed bias in hindsight";
     /// <inheritdoc/>
-    public IReadOnlyList<string> RecordColumns { get; } = new[] { "regret_final", "bound_final", "regret_curve" };
+    public IReadOnlyList<string> RecordColumns { get; } = new[]
+    {
+        "regret_final", "bound_final", "regret_curve", "realised_final", "comparator_error_max", "realised_checkpoints", "expected_checkpoints",
+    };
 
     private static int Steps(StudyOptions o) => o.Quick ? 1000 : 5000;
+
+    /// <summary>The checkpoints N for the hindsight comparator: 10, 30, 100, 300, … below <paramref name="steps"/>, then <paramref name="steps"/>.</summary>
+    public static int[] Checkpoints(int steps)
+    {
+        var list = new List<int>();
+        for (long p = 10; p < steps; p *= 10)
+        {
+            list.Add((int)p);
+            if (3 * p < steps) list.Add((int)(3 * p));
+        }
+        if (steps >= 1) list.Add(steps);
+        return list.ToArray();
+    }
 
     /// <inheritdoc/>
     public SweepGrid Grid(StudyOptions options) => new SweepGrid(options.Quick ? 1 : 3).Axis("method", Methods);
 
-    /// <inheritdoc/>
-    public IReadOnlyList<string> RunCell(SweepCell cell, StudyOptions options)
+    /// <summary>
+    /// Runs one method for <paramref name="steps"/> batches of replicate <paramref name="replicate"/> (the batches
+    /// depend only on the seed and replicate, so every method sees the same ones) and solves the hindsight comparator
+    /// at each checkpoint.
+    /// </summary>
+    public static RegretTrace Simulate(string method, int steps, IReadOnlyList<int> checkpoints, ulong seed, int replicate) =>
+        Simulate(method, steps, checkpoints, seed, replicate, m => HindsightComparator.SolveValue(m, B, 1));
+
+    private static RegretTrace Simulate(string method, int steps, IReadOnlyList<int> checkpoints, ulong seed, int replicate,
+        Func<ScoreMatrix, (double Value, double Error)> comparatorOf)
     {
-        int n = Steps(options);
-        var rng = Rng.ForCell(options.Seed, "moe-regret-instance", cell.Replicate);
+        ArgumentNullException.ThrowIfNull(checkpoints);
+        for (int i = 0; i < checkpoints.Count; i++)
+            if (checkpoints[i] < 1 || checkpoints[i] > steps || (i > 0 && checkpoints[i] <= checkpoints[i - 1]))
+                throw new ArgumentException($"checkpoints must be ascending in 1..{steps}", nameof(checkpoints));
+        var rng = Rng.ForCell(seed, "moe-regret-instance", replicate);
         var gen = new ZipfGumbelGenerator(E, 1.0, rng.Split(), 1.0, logitSpace: true);
         var oracle = new GumbelPopulationObjective(gen.LogWeights);
         double r = BoxRadius + oracle.Minimizer().Max(Math.Abs);
         double mu = oracle.StrongConvexity(r);
-        IBiasBalancer bal = cell["method"] switch
+        IBiasBalancer bal = method switch
         {
             "ogd-inv-mu-k" => new ProportionalBalancer(E, StepSchedule.InverseLinear(1 / mu), ProportionalScale.Tokens, centre: true, boxRadius: BoxRadius),
             "ogd-E-over-k+10" => new ProportionalBalancer(E, StepSchedule.InverseLinear(E, 10), ProportionalScale.Tokens),
             "alf-lb-u0.01" => new AlfLbBalancer(E, 0.01),
             "alf-lb-u0.001" => new AlfLbBalancer(E, 0.001),
-            _ => new AlfLbBalancer(E, StepSchedule.InverseSqrt(0.1)),
+            "alf-lb-annealed" => new AlfLbBalancer(E, StepSchedule.InverseSqrt(0.1)),
+            _ => throw new ArgumentException($"unknown method '{method}'", nameof(method)),
         };
         double fStar = oracle.MinimumValue();
         var batch = new ScoreMatrix(B, E);
+        var seen = new double[checkpoints.Count == 0 ? 0 : checked(checkpoints[^1] * B * E)]; // batches kept for the comparator
         var a = new int[B];
         var loads = new int[E];
-        var cumulative = new double[n];
-        double reg = 0;
-        for (int k = 0; k < n; k++)
+        var expected = new double[steps];
+        var online = new double[checkpoints.Count];
+        double reg = 0, sum = 0;
+        int next = 0;
+        for (int k = 0; k < steps; k++)
         {
             reg += oracle.Value(bal.Bias) - fStar;
-            cumulative[k] = reg;
+            expected[k] = reg;
             gen.Next(batch, rng);
+            if (next < checkpoints.Count)
+            {
+                batch.Data.CopyTo(seen, k * B * E);
+                sum += HindsightComparator.BatchDual(batch, bal.Bias, 1); // f_k(p_k): the bias fixed before batch k
+            }
             TopKRouter.Route(batch, bal.Bias, 1, a, loads);
             bal.Update(batch, loads, 1);
+            if (next < checkpoints.Count && k + 1 == checkpoints[next]) online[next++] = sum;
         }
+        var comparator = new double[checkpoints.Count];
+        var error = new double[checkpoints.Count];
+        for (int i = 0; i < checkpoints.Count; i++)
+        {
+            int len = checkpoints[i] * B * E;
+            var prefix = new ScoreMatrix(checkpoints[i] * B, E, len == seen.Length ? seen : seen.AsSpan(0, len).ToArray());
+            (comparator[i], error[i]) = comparatorOf(prefix);
+        }
+        return new RegretTrace(expected, checkpoints.ToArray(), online, comparator, error, bal.Bias.ToArray(), oracle.RegretBound(r, steps));
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> RunCell(SweepCell cell, StudyOptions options)
+    {
+        int n = Steps(options);
+        var cps = Checkpoints(n);
+        var tr = Simulate(cell["method"], n, cps, options.Seed, cell.Replicate, m =>
+            _comparators.GetOrAdd((m.Tokens, Fnv1a(m.Data)), _ => new Lazy<(double, double)>(() => HindsightComparator.SolveValue(m, B, 1))).Value);
         var pts = new List<string>();
         for (double x = 1; x <= n; x *= 1.25)
         {
             int i = (int)x;
-            if (pts.Count > 0 && pts[^1].StartsWith(i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":", StringComparison.Ordinal)) continue;
-            pts.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{i}:{cumulative[i - 1]:R}"));
+            if (pts.Count > 0 && pts[^1].StartsWith(i.ToString(CultureInfo.InvariantCulture) + ":", StringComparison.Ordinal)) continue;
+            pts.Add(string.Create(CultureInfo.InvariantCulture, $"{i}:{tr.Expected[i - 1]:R}"));
         }
-        return new[] { StudyRunner.Num(reg), StudyRunner.Num(oracle.RegretBound(r, n)), string.Join(";", pts) };
+        if (!pts[^1].StartsWith(n.ToString(CultureInfo.InvariantCulture) + ":", StringComparison.Ordinal))
+            pts.Add(string.Create(CultureInfo.InvariantCulture, $"{n}:{tr.Expected[n - 1]:R}")); // the curve ends at N
+        var realised = new List<string>();
+        var expected = new List<string>();
+        for (int i = 0; i < cps.Length; i++)
+        {
+            realised.Add(string.Create(CultureInfo.InvariantCulture, $"{cps[i]}:{tr.Realised(i):R}"));
+            expected.Add(string.Create(CultureInfo.InvariantCulture, $"{cps[i]}:{tr.Expected[cps[i] - 1]:R}"));
+        }
+        return new[]
+        {
+            StudyRunner.Num(tr.Expected[^1]), StudyRunner.Num(tr.Bound), string.Join(";", pts),
+            StudyRunner.Num(tr.Realised(cps.Length - 1)), StudyRunner.Num(tr.ComparatorError.Max()), string.Join(";", realised), string.Join(";", expected),
+        };
+    }
+
+    /// <summary>FNV-1a over the 64-bit patterns of the scores (a cache key, not a security hash).</summary>
+    private static ulong Fnv1a(double[] data)
+    {
+        ulong h = 14695981039346656037UL;
+        foreach (double d in data) h = (h ^ (ulong)BitConverter.DoubleToInt64Bits(d)) * 1099511628211UL;
+        return h;
     }
 
     /// <inheritdoc/>
     public StudyOutput Summarize(IReadOnlyList<CellResult> results, StudyOptions options)
     {
         int n = Steps(options);
+        var cps = Checkpoints(n);
         var cells = Grid(options).Cells();
-        var table = new Table($"Expected regret after N = {n} steps (K = 1, E = {E}, B = {B}, Gumbel oracle); bound = (G^2/(2 mu))(1 + ln N), reconstructed T6", new[]
+        int seeds = results.Count(r => cells[r.Index]["method"] == Methods[0]);
+        double err = results.Max(r => StudyRunner.ParseNum(r.Values[4]));
+        var table = new Table(string.Create(CultureInfo.InvariantCulture,
+            $"Regret after N = {n} steps (K = 1, E = {E}, B = {B}, mean of {seeds} seed(s)). expected = sum_k F(p_k) - F(p*), Gumbel closed-form oracle; realised = sum_k f_k(p_k) - min_p sum_k f_k(p) on the batches seen, best fixed bias in hindsight (LP solved exactly by min-cost flow, error <= {err:G2}; may be < 0); T6_bound = (G^2/(2 mu))(1 + ln N), reconstructed"), new[]
         {
-            new TableColumn("method"), new TableColumn("regret", ColumnKind.Real, 3), new TableColumn("regret/(1+ln N)", ColumnKind.Real, 3),
-            new TableColumn("T6_bound", ColumnKind.Real, 1),
+            new TableColumn("method"), new TableColumn("expected_regret (oracle)", ColumnKind.Real, 3), new TableColumn("expected/(1+ln N)", ColumnKind.Real, 3),
+            new TableColumn("T6_bound", ColumnKind.Real, 1), new TableColumn("realised_regret (hindsight LP)", ColumnKind.Real, 3),
+            new TableColumn("realised/(1+ln N)", ColumnKind.Real, 3),
         });
+        var byN = new Table($"Regret at checkpoints N (K = 1, E = {E}, B = {B}, mean of {seeds} seed(s)): expected (Gumbel oracle) and realised (vs the best fixed bias in hindsight on the same batches)",
+            new[] { new TableColumn("method"), new TableColumn("regret") }.Concat(cps.Select(c => new TableColumn("N=" + c.ToString(CultureInfo.InvariantCulture), ColumnKind.Real, 3))).ToArray());
         var plot = PlotStyle.Create("Expected regret vs steps (log-log), K = 1 Gumbel oracle", "log10 N", "log10 regret");
-        foreach (var m in Methods)
+        var plotRealised = PlotStyle.Create("Realised regret vs the best fixed bias in hindsight (log-log)", "log10 N", "log10 realised regret");
+        bool clipped = false;
+        for (int mi = 0; mi < Methods.Length; mi++)
         {
+            string m = Methods[mi];
             var rs = results.Where(r => cells[r.Index]["method"] == m).ToList();
-            double reg = rs.Average(r => StudyRunner.ParseNum(r.Values[0]));
-            table.AddRow(m, reg, reg / (1 + Math.Log(n)), rs.Average(r => StudyRunner.ParseNum(r.Values[1])));
+            double Avg(int col) => rs.Average(r => StudyRunner.ParseNum(r.Values[col]));
+            table.AddRow(m, Avg(0), Avg(0) / (1 + Math.Log(n)), Avg(1), Avg(3), Avg(3) / (1 + Math.Log(n)));
+            var exp = rs.Select(r => MoeStudyKit.DecodeCurve(r.Values[6]).Y).ToList();
+            var real = rs.Select(r => MoeStudyKit.DecodeCurve(r.Values[5]).Y).ToList();
+            var expMean = cps.Select((_, i) => exp.Average(y => y[i])).ToArray();
+            var realMean = cps.Select((_, i) => real.Average(y => y[i])).ToArray();
+            byN.AddRow(new object[] { m, "expected (oracle)" }.Concat(expMean.Cast<object>()).ToArray());
+            byN.AddRow(new object[] { m, "realised (hindsight)" }.Concat(realMean.Cast<object>()).ToArray());
+
             var curves = rs.Select(r => MoeStudyKit.DecodeCurve(r.Values[2])).ToList();
             var x = curves[0].X.Select(Math.Log10).ToArray();
             var y = Enumerable.Range(0, x.Length).Select(i => Math.Log10(Math.Max(1e-9, curves.Average(c => c.Y[i])))).ToArray();
@@ -96,16 +198,25 @@ public sealed class MoeRegretStudy : IStudy
             sc.LegendText = m;
             sc.MarkerSize = 0;
             sc.LineWidth = 2;
+
+            // Log axes need positive values: a non-positive mean is drawn at the floor and said so in the legend.
+            const double floor = 1e-2;
+            if (realMean.Any(v => v < floor)) clipped = true;
+            PlotStyle.Series(plotRealised, mi, cps.Select(c => Math.Log10(c)).ToArray(), realMean.Select(v => Math.Log10(Math.Max(floor, v))).ToArray(), m);
         }
         var b0 = results.Where(r => cells[r.Index]["method"] == Methods[0]).Select(r => StudyRunner.ParseNum(r.Values[1]) / (1 + Math.Log(n))).Average();
         var bx = Enumerable.Range(0, 30).Select(i => Math.Log10(n) * i / 29.0).ToArray();
+        // T6 bounds the expected regret only, so the realised plot does not show it.
         var bound = plot.Add.Scatter(bx, bx.Select(lx => Math.Log10(b0 * (1 + Math.Log(Math.Pow(10, lx))))).ToArray());
         bound.LegendText = "T6 bound (G^2/2mu)(1+ln N)";
         bound.MarkerSize = 0;
         bound.LineWidth = 2;
         bound.LinePattern = LinePattern.Dashed;
         bound.Color = Colors.Black;
+        if (clipped) plotRealised.Title("Realised regret vs the best fixed bias in hindsight (log-log; values < 0.01 drawn at -2)", size: 18);
         PlotStyle.Legend(plot, Alignment.MiddleLeft);
-        return new StudyOutput(new[] { new NamedTable("moe-regret", table) }, new[] { new StudyPlot("moe-regret", plot) });
+        PlotStyle.Legend(plotRealised);
+        return new StudyOutput(new[] { new NamedTable("moe-regret", table), new NamedTable("moe-regret-checkpoints", byN) },
+            new[] { new StudyPlot("moe-regret", plot), new StudyPlot("moe-regret-realised", plotRealised) });
     }
 }

@@ -21,10 +21,14 @@ public static class MoeStudyKit
         _ => throw new ArgumentException($"unknown generator '{name}'", nameof(name)),
     };
 
-    /// <summary>A balancer by name with rate u, and the simulation settings it needs (dropping, expert choice).</summary>
+    /// <summary>A balancer by name with rate u, and the simulation settings it needs (dropping, expert choice, group
+    /// limit: the <c>-g8-top4</c> names route with 8 groups and keep 4, so E must be a multiple of 8).</summary>
     public static (IBiasBalancer Balancer, SimulationSettings Settings) Balancer(string name, int experts, double u, SimulationSettings s) => name switch
     {
         "alf-lb" => (new AlfLbBalancer(experts, u), s),
+        // DeepSeek-V3's group-limited routing (spec A2e, §5.3): 8 groups, the best 4 kept per token (V3: of 256 experts).
+        "alf-lb-g8-top4" => (new AlfLbBalancer(experts, u), s with { Groups = new GroupLimit(8, 4) }),
+        "top-k-g8-top4" => (new PlainTopKBalancer(experts), s with { Groups = new GroupLimit(8, 4) }),
         "alf-lb-annealed" => (new AlfLbBalancer(experts, StepSchedule.InverseSqrt(10 * u)), s),
         "proportional" => (new ProportionalBalancer(experts, StepSchedule.Constant(u)), s),
         "multiplicative" => (new MultiplicativeBalancer(experts, StepSchedule.Constant(u)), s),
@@ -64,6 +68,26 @@ public static class MoeStudyKit
             var xy = parts[i].Split(':');
             x[i] = StudyRunner.ParseNum(xy[0]);
             y[i] = StudyRunner.ParseNum(xy[1]);
+        }
+        return (x, y);
+    }
+
+    /// <summary>The pointwise mean of several encoded curves with the same x (e.g. one per seed), as the tables average.</summary>
+    public static (double[] X, double[] Y) MeanCurve(IEnumerable<string> encoded)
+    {
+        ArgumentNullException.ThrowIfNull(encoded);
+        var curves = encoded.Select(DecodeCurve).ToList();
+        if (curves.Count == 0) return (Array.Empty<double>(), Array.Empty<double>());
+        var x = curves[0].X;
+        var y = new double[x.Length];
+        for (int i = 0; i < x.Length; i++)
+        {
+            foreach (var c in curves)
+            {
+                if (c.X.Length != x.Length || c.X[i] != x[i]) throw new ArgumentException("curves have different x", nameof(encoded));
+                y[i] += c.Y[i];
+            }
+            y[i] /= curves.Count;
         }
         return (x, y);
     }

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace OnlineAlgos.MoeBalancing.Model;
 
 /// <summary>
@@ -37,7 +39,7 @@ public static class GroupLimitedRouter
         for (int tok = 0; tok < t; tok++)
         {
             var src = scores.Row(tok);
-            for (int i = 0; i < e; i++) row[i] = src[i] + bias[i];
+            TensorPrimitives.Add(src, bias, row);
             for (int g = 0; g < groups; g++)
             {
                 double a = double.NegativeInfinity, b = double.NegativeInfinity; // two largest of the group

@@ -7,9 +7,9 @@ namespace OnlineAlgos.MoeBalancing.Online;
 
 /// <summary>
 /// The online loop of spec A1/A3: for k = 1..N draw a batch, route it with the bias fixed before the batch (causal
-/// timing), optionally drop over capacity, record metrics, then let the balancer update. One score buffer and one
-/// assignment buffer are reused, so the loop allocates nothing per step apart from the optional gap solves.
-/// O(N·T·E) plus the balancer's update cost.
+/// timing; plain biased top-K, or group-limited per <see cref="SimulationSettings.Groups"/>), optionally drop over
+/// capacity, record metrics, then let the balancer update. One score buffer and one assignment buffer are reused, so
+/// the loop allocates nothing per step apart from the optional gap solves. O(N·T·E) plus the balancer's update cost.
 /// </summary>
 public static class MoeSimulator
 {
@@ -26,6 +26,14 @@ public static class MoeSimulator
         if (t < 0) throw new ArgumentOutOfRangeException(nameof(settings), "tokens must be >= 0");
         if (settings.Steps < 0) throw new ArgumentOutOfRangeException(nameof(settings), "steps must be >= 0");
         if (balancer.Bias.Length != e) throw new ArgumentException("balancer has a different number of experts", nameof(balancer));
+        var groups = settings.Groups;
+        if (groups is not null)
+        {
+            if (groups.Check(e, k) is { } why) throw new ArgumentException(why, nameof(settings));
+            if (settings.ExpertChoice) throw new ArgumentException("group-limited routing does not apply to expert choice (experts pick tokens)", nameof(settings));
+            if (balancer.Rule != SelectionRule.Additive)
+                throw new ArgumentException($"group-limited routing adds the bias to the scores; balancer '{balancer.Name}' selects by {balancer.Rule}", nameof(settings));
+        }
         var batch = new ScoreMatrix(t, e);
         var assignment = new int[t * k];
         var loads = new int[e];
@@ -49,9 +57,13 @@ public static class MoeSimulator
             }
             else
             {
-                TopKRouter.Route(batch, balancer.Bias, k, assignment, loads, balancer.Rule);
+                if (groups is null) TopKRouter.Route(batch, balancer.Bias, k, assignment, loads, balancer.Rule);
+                else GroupLimitedRouter.Route(batch, balancer.Bias, k, groups.Groups, groups.TopGroups, assignment, loads);
                 objective = BalanceMetrics.Objective(batch, assignment, k);
-                if (balancer.Rule == SelectionRule.Additive)
+                // Plain top-K routing maximises the Lagrangian, so ℒ(x_k, p_k) = D(p_k); group-limited routing does
+                // not, so D(p_k) is evaluated directly (one more O(T·E) pass).
+                if (groups is not null) dual = BalanceMetrics.DualFunction(batch, balancer.Bias, k, target);
+                else if (balancer.Rule == SelectionRule.Additive)
                     dual = BalanceMetrics.Lagrangian(batch, assignment, k, balancer.Bias, target);
                 counted = loads;
                 if (capacity is { } c)

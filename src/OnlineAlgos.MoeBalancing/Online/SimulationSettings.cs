@@ -8,5 +8,7 @@ namespace OnlineAlgos.MoeBalancing.Online;
 /// <param name="Policy">Which assignments an over-capacity expert keeps.</param>
 /// <param name="ExpertChoice">Route by expert choice (each expert takes its top-⌈L⌉ tokens) instead of the balancer.</param>
 /// <param name="GapEvery">Compute the gap to the offline optimum every this many steps (0 = never; it costs two min-cost flows).</param>
+/// <param name="Groups">Group-limited routing (spec A2e) instead of plain biased top-K; null = plain top-K. Needs an
+/// additive bias and no expert choice.</param>
 public sealed record SimulationSettings(int Tokens, int K, int Steps, double? CapacityFactor = null,
-    DropPolicy Policy = DropPolicy.HighestScore, bool ExpertChoice = false, int GapEvery = 0);
+    DropPolicy Policy = DropPolicy.HighestScore, bool ExpertChoice = false, int GapEvery = 0, GroupLimit? Groups = null);

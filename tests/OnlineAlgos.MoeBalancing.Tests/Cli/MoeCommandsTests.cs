@@ -112,6 +112,47 @@ public sealed class MoeCommandsTests : IDisposable
             Assert.Equal(0, Run("moe", "simulate", "--experts", "8", "--top-k", "2", "--tokens", "32", "--steps", "3", "--generator", g).Code);
     }
 
+    /// <summary>
+    /// --groups/--top-groups select group-limited routing and print the same CSV columns. Keeping every group (M = G)
+    /// prints plain top-K's rows (dual up to rounding: D(p) is evaluated directly there); keeping 1 of 8 groups
+    /// changes the loads (idle experts: at most M·E/G = 2 of 16 experts can be used by a token, and the MaxVio rises).
+    /// </summary>
+    [Fact]
+    public void Simulate_GroupLimited_SameCsvColumns_AllGroupsKeptEqualsPlain()
+    {
+        string[] common = { "moe", "simulate", "--experts", "16", "--top-k", "2", "--tokens", "64", "--steps", "30", "--seed", "5" };
+        var plain = Run(common);
+        var all = Run(common.Concat(new[] { "--groups", "4", "--top-groups", "4" }).ToArray());
+        var few = Run(common.Concat(new[] { "--groups", "8", "--top-groups", "1", "--balancer", "top-k" }).ToArray());
+        var plainTopK = Run(common.Concat(new[] { "--balancer", "top-k" }).ToArray());
+        Assert.Equal((0, 0, 0), (plain.Code, all.Code, few.Code));
+        string[] P(string o) => o.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var (pl, al, fl, tl) = (P(plain.Out), P(all.Out), P(few.Out), P(plainTopK.Out));
+        Assert.Equal("step,maxvio,idle_experts,objective,gap_to_opt,maxvio_global,dual,drop_rate", al[0]);
+        Assert.Equal(pl[0], fl[0]);
+        Assert.Equal(31, al.Length);
+        Assert.Equal(31, fl.Length);
+        for (int i = 1; i < pl.Length; i++)
+        {
+            var (a, b) = (pl[i].Split(','), al[i].Split(','));
+            for (int c = 0; c < a.Length; c++)
+            {
+                if (c == 6)
+                {
+                    double da = double.Parse(a[c], System.Globalization.CultureInfo.InvariantCulture), db = double.Parse(b[c], System.Globalization.CultureInfo.InvariantCulture);
+                    Assert.True(Math.Abs(da - db) <= 1e-9 * Math.Max(1, Math.Abs(da)), $"row {i}: dual {da} vs {db}");
+                }
+                else Assert.Equal(a[c], b[c]);
+            }
+        }
+        // Plain top-K and 1-of-8-groups top-K see the same batches (same seed) but route differently.
+        double MaxVio(string row) => double.Parse(row.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(Enumerable.Range(1, 30), i => MaxVio(fl[i]) != MaxVio(tl[i]));
+        // The dual column is D(p) = D(0) = UB_topK for a zero bias, whatever the routing.
+        double Dual(string row) => double.Parse(row.Split(',')[6], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.All(Enumerable.Range(1, 30), i => Assert.True(Math.Abs(Dual(tl[i]) - Dual(fl[i])) <= 1e-9 * Math.Abs(Dual(tl[i]))));
+    }
+
     [Theory]
     [InlineData(new[] { "--rate", "0" }, "--rate must be > 0")]
     [InlineData(new[] { "--rate", "-0.001" }, "--rate must be > 0")]
@@ -124,6 +165,16 @@ public sealed class MoeCommandsTests : IDisposable
     [InlineData(new[] { "--schedule", "magic" }, "unknown schedule")]
     [InlineData(new[] { "--capacity-factor", "0" }, "capacity-factor")]
     [InlineData(new[] { "--seed", "-1" }, "--seed")]
+    [InlineData(new[] { "--groups", "8" }, "--groups and --top-groups go together")]
+    [InlineData(new[] { "--top-groups", "4" }, "--groups and --top-groups go together")]
+    [InlineData(new[] { "--groups", "3", "--top-groups", "1" }, "--groups 3 does not divide --experts 64")]
+    [InlineData(new[] { "--groups", "0", "--top-groups", "1" }, "--groups must be at least 1, got 0")]
+    [InlineData(new[] { "--groups", "x", "--top-groups", "1" }, "--groups expects an integer, got 'x'")]
+    [InlineData(new[] { "--groups", "8", "--top-groups", "0" }, "--top-groups must be at least 1, got 0")]
+    [InlineData(new[] { "--groups", "8", "--top-groups", "9" }, "--top-groups 9 exceeds --groups 8")]
+    [InlineData(new[] { "--groups", "64", "--top-groups", "4" }, "--top-k 8 exceeds the 4 experts of the 4 kept groups")]
+    [InlineData(new[] { "--groups", "8", "--top-groups", "4", "--balancer", "multiplicative" }, "does not apply to --balancer multiplicative")]
+    [InlineData(new[] { "--groups", "8", "--top-groups", "4", "--balancer", "expert-choice" }, "does not apply to --balancer expert-choice")]
     public void Simulate_BadOptions_ClearErrorNonZeroExit(string[] extra, string expected)
     {
         var (code, output, err) = Run(new[] { "moe", "simulate", "--tokens", "16", "--steps", "2" }.Concat(extra).ToArray());

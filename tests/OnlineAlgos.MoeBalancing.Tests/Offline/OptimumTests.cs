@@ -116,6 +116,55 @@ public class OptimumTests
         }
     }
 
+    /// <summary>
+    /// The value-only comparator (min-cost flow when N·B·K/E is an integer) equals GLOP's LP value: on 40 random
+    /// logit-space runs (E ∈ {4, 8}, B ∈ {8, 16}, N ≤ 6, K ∈ {1, 2}) within the flow's stated error bound (scores
+    /// rounded to integer costs), to 1e-6 on integer scores (flow exact, bound 0), and by GLOP itself when the target is
+    /// fractional.
+    /// </summary>
+    [Fact]
+    public void HindsightComparator_FlowValueEqualsGlop()
+    {
+        var rng = new Rng(17);
+        int flowCases = 0;
+        for (int rep = 0; rep < 40; rep++)
+        {
+            int e = rep % 2 == 0 ? 4 : 8, b = rng.NextInt(1, 3) * 8, n = rng.NextInt(1, 7), k = rng.NextInt(1, 3);
+            bool integerScores = rep % 4 == 1;
+            if (rep % 5 == 4) b = 5; // B·N·K/E fractional unless N·K is a multiple of E
+            var gen = new ZipfGumbelGenerator(e, 1.0, rng.Split(), logitSpace: true);
+            var batches = new List<ScoreMatrix>();
+            for (int i = 0; i < n; i++)
+            {
+                var m = new ScoreMatrix(b, e);
+                gen.Next(m, rng);
+                if (integerScores) for (int j = 0; j < m.Data.Length; j++) m.Data[j] = Math.Round(100 * m.Data[j]);
+                batches.Add(m);
+            }
+            var (glop, _) = HindsightComparator.Solve(batches, k);
+            var (value, err) = HindsightComparator.SolveValue(ScoreMatrix.Concat(batches), b, k);
+            bool flow = (long)n * b * k % e == 0;
+            if (flow) flowCases++;
+            if (!flow)
+            {
+                Assert.Equal(glop, value); // the same GLOP solve
+                Assert.True(err > 0 && err <= GlopAssignment.Tolerance * Math.Max(1, Math.Abs(glop)) * (1 + 1e-12), $"case {rep}: err {err}, value {glop}, B {b}");
+            }
+            else if (integerScores)
+            {
+                Assert.Equal(0, err);
+                Assert.True(Math.Abs(value - glop) <= 1e-6 * Math.Max(1, Math.Abs(glop)), $"case {rep}: {value} vs GLOP {glop}");
+            }
+            else
+            {
+                Assert.True(err > 0 && err < 1e-4, $"case {rep}: error bound {err}");
+                Assert.True(value <= glop + 1e-7 && value >= glop - err - 1e-7, $"case {rep}: {value} (+{err}) vs GLOP {glop}");
+            }
+        }
+        Assert.True(flowCases >= 20, $"only {flowCases} min-cost-flow cases");
+        Assert.Throws<ArgumentException>(() => HindsightComparator.SolveValue(new ScoreMatrix(10, 4), 3, 1));
+    }
+
     [Fact]
     public void GumbelOracle_MinimiserAndGradient()
     {
