@@ -99,19 +99,7 @@ public static class TopKRouter
             return;
         }
         // Seed with the first K entries in sorted order (insertion sort; strict '<' keeps the smaller index first on ties).
-        for (int i = 0; i < k; i++)
-        {
-            double v = values[i];
-            int j = i - 1;
-            while (j >= 0 && topValues[j] < v)
-            {
-                topValues[j + 1] = topValues[j];
-                indices[j + 1] = indices[j];
-                j--;
-            }
-            topValues[j + 1] = v;
-            indices[j + 1] = i;
-        }
+        for (int i = 0; i < k; i++) InsertSorted(values[i], i, i, indices, topValues);
         double threshold = topValues[k - 1];
         for (int i = k; i < n; i++) threshold = Insert(values[i], i, k, indices, topValues, threshold);
     }
@@ -147,15 +135,7 @@ public static class TopKRouter
                 double v = values[q];
                 if (count < k)
                 {
-                    int j = count - 1;
-                    while (j >= 0 && topValues[j] < v)
-                    {
-                        topValues[j + 1] = topValues[j];
-                        indices[j + 1] = indices[j];
-                        j--;
-                    }
-                    topValues[j + 1] = v;
-                    indices[j + 1] = q;
+                    InsertSorted(v, q, count, indices, topValues);
                     if (++count == k) threshold = topValues[k - 1];
                 }
                 else threshold = Insert(v, q, k, indices, topValues, threshold);
@@ -325,19 +305,7 @@ public static class TopKRouter
 
     private static void SelectCandidatesByInsertion(ReadOnlySpan<double> cv, ReadOnlySpan<long> ci, int k, Span<int> indices, Span<double> topValues)
     {
-        for (int i = 0; i < k; i++)
-        {
-            double v = cv[i];
-            int j = i - 1;
-            while (j >= 0 && topValues[j] < v)
-            {
-                topValues[j + 1] = topValues[j];
-                indices[j + 1] = indices[j];
-                j--;
-            }
-            topValues[j + 1] = v;
-            indices[j + 1] = (int)ci[i];
-        }
+        for (int i = 0; i < k; i++) InsertSorted(cv[i], (int)ci[i], i, indices, topValues);
         double threshold = topValues[k - 1];
         for (int i = k; i < cv.Length; i++) threshold = Insert(cv[i], (int)ci[i], k, indices, topValues, threshold);
     }
@@ -357,7 +325,16 @@ public static class TopKRouter
     private static double Insert(double v, int i, int k, Span<int> indices, Span<double> topValues, double threshold)
     {
         if (!(v > threshold)) return threshold; // equal values lose to the earlier (smaller) index
-        int j = k - 2;
+        InsertSorted(v, i, k - 1, indices, topValues);
+        return topValues[k - 1];
+    }
+
+    // Inserts (v, index) into the sorted prefix of length len (value desc; strict '<' keeps the earlier index first on
+    // ties), growing it by one; a full buffer passes len = K - 1 so its last entry falls off.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void InsertSorted(double v, int index, int len, Span<int> indices, Span<double> topValues)
+    {
+        int j = len - 1;
         while (j >= 0 && topValues[j] < v)
         {
             topValues[j + 1] = topValues[j];
@@ -365,8 +342,7 @@ public static class TopKRouter
             j--;
         }
         topValues[j + 1] = v;
-        indices[j + 1] = i;
-        return topValues[k - 1];
+        indices[j + 1] = index;
     }
 
     /// <summary>Sum of the K largest of s_t + p for one row: the token's term of the dual function D(p).</summary>
