@@ -149,6 +149,44 @@ public class GradientCodeTests
         Assert.True(fallbacks <= 10, $"{fallbacks} of 500 decodes needed the SVD fallback (2 measured)");
     }
 
+    [Theory]
+    [InlineData(64, 15, 11)]
+    [InlineData(256, 27, 12)]
+    public void Banded_least_squares_equals_MathNet_dense_QR_on_the_same_rows(int n, int s, ulong seed)
+    {
+        // Independent cross-check of the banded Householder solver: on the first n - s returned workers the system has
+        // full column rank, so the least-squares solution is unique and MathNet's dense QR must find the same one.
+        var code = new CyclicRepetitionCode(n, s, new Rng(seed));
+        var rng = new Rng(seed + 100);
+        int compared = 0;
+        for (int rep = 0; rep < 6; rep++)
+        {
+            var returned = new bool[n];
+            Array.Fill(returned, true);
+            int stragglers = rng.NextInt(s + 1);
+            if (rep == 0) for (int t = 0; t < s; t++) returned[(n - s / 2 + t) % n] = false; // a block across the wrap
+            else
+            {
+                var idx = new int[n];
+                for (int i = 0; i < n; i++) idx[i] = i;
+                rng.Shuffle(idx.AsSpan());
+                for (int t = 0; t < stragglers; t++) returned[idx[t]] = false;
+            }
+            var a = new double[n];
+            var res = code.Decode(returned, a);
+            if (res.UsedFallback) continue; // the fallback solves a different (all-returned) system
+            var rows = Enumerable.Range(0, n).Where(i => returned[i]).Take(n - s).ToArray();
+            var bt = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(n, rows.Length, (j, k) => code.Coefficient(rows[k], j));
+            var dense = bt.QR().Solve(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(n, 1.0));
+            double scale = dense.AbsoluteMaximum();
+            for (int k = 0; k < rows.Length; k++)
+                Assert.True(Math.Abs(a[rows[k]] - dense[k]) <= 1e-6 * scale, $"worker {rows[k]}: {a[rows[k]]} vs {dense[k]}");
+            for (int i = 0; i < n; i++) if (!rows.Contains(i)) Assert.Equal(0.0, a[i]);
+            compared++;
+        }
+        Assert.True(compared >= 4, $"only {compared} of 6 decodes took the banded path");
+    }
+
     [Fact]
     public void Svd_fallback_over_all_returned_workers_is_the_minimum_norm_solution()
     {
