@@ -35,27 +35,18 @@ public static class TopKRouter
         Span<double> row = e <= 512 ? stackalloc double[e] : new double[e];
         Span<double> vals = k <= 256 ? stackalloc double[k] : new double[k];
         var data = scores.Data.AsSpan();
-        if (UseAvx512(e, k))
-        {
-            Span<double> cv = e <= 512 ? stackalloc double[e + 24] : new double[e + 24];
-            Span<long> ci = e <= 512 ? stackalloc long[e + 8] : new long[e + 8];
-            bool mul = rule == SelectionRule.Multiplicative;
-            for (int tok = 0; tok < t; tok++)
-            {
-                var idx = assignment.Slice(tok * k, k);
-                double t0 = BiasRowAvx512(data.Slice(tok * e, e), bias, mul, row);
-                SelectAvx512(row, t0, k, idx, vals, cv, ci);
-                for (int j = 0; j < k; j++) loads[idx[j]]++;
-            }
-            return;
-        }
+        bool avx512 = UseAvx512(e, k);
+        // Candidate scratch of the AVX-512 path, allocated once per batch rather than per token (UseAvx512 implies E <= 512).
+        Span<double> cv = avx512 ? stackalloc double[e + 24] : default;
+        Span<long> ci = avx512 ? stackalloc long[e + 8] : default;
         for (int tok = 0; tok < t; tok++)
         {
             var src = data.Slice(tok * e, e);
             if (rule == SelectionRule.Additive) TensorPrimitives.Add(src, bias, row);
             else TensorPrimitives.Multiply(src, bias, row);
             var idx = assignment.Slice(tok * k, k);
-            SelectSorted(row, k, idx, vals);
+            if (avx512) SelectAvx512(row, k, idx, vals, cv, ci);
+            else SelectSortedPortable(row, k, idx, vals);
             for (int j = 0; j < k; j++) loads[idx[j]]++;
         }
     }
@@ -83,7 +74,7 @@ public static class TopKRouter
         {
             Span<double> cv = stackalloc double[n + 24];
             Span<long> ci = stackalloc long[n + 8];
-            SelectAvx512(values, MaxLowerBoundAvx512(values), k, indices, topValues, cv, ci);
+            SelectAvx512(values, k, indices, topValues, cv, ci);
             return;
         }
         SelectSortedPortable(values, k, indices, topValues);
@@ -146,31 +137,9 @@ public static class TopKRouter
 
     private static bool UseAvx512(int n, int k) => Avx512F.IsSupported && k <= 8 && n >= 16 && (n & 7) == 0 && n <= 512;
 
-    // row = src + bias (or src·bias) in 8-lane blocks; returns the minimum of the 8 lane-wise maxima, which is at most
-    // the K-th largest value for K <= 8 (the 8 lane maxima are distinct entries). Raw vmaxpd ignores NaN, so NaN is
-    // detected separately instead of silently dropping a score.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double BiasRowAvx512(ReadOnlySpan<double> src, ReadOnlySpan<double> bias, bool multiplicative, Span<double> row)
-    {
-        int n = src.Length;
-        ref double s0 = ref MemoryMarshal.GetReference(src);
-        ref double b0 = ref MemoryMarshal.GetReference(bias);
-        ref double r0 = ref MemoryMarshal.GetReference(row);
-        var mx = Vector512.Create(double.NegativeInfinity);
-        var nan = Vector512<double>.Zero;
-        for (int i = 0; i < n; i += 8)
-        {
-            var a = Vector512.LoadUnsafe(ref s0, (nuint)i);
-            var b = Vector512.LoadUnsafe(ref b0, (nuint)i);
-            var v = multiplicative ? a * b : a + b;
-            v.StoreUnsafe(ref r0, (nuint)i);
-            mx = Avx512F.Max(mx, v);
-            nan |= Avx512F.CompareUnordered(v, v);
-        }
-        if (nan != Vector512<double>.Zero) throw NonFinite();
-        return HorizontalMin(mx);
-    }
-
+    // The minimum of the 8 lane-wise maxima (8-lane blocks) is at most the K-th largest value for K <= 8: the 8 lane
+    // maxima are distinct entries. Raw vmaxpd ignores NaN, so NaN is detected separately instead of silently dropping a
+    // score.
     private static double MaxLowerBoundAvx512(ReadOnlySpan<double> values)
     {
         ref double r0 = ref MemoryMarshal.GetReference(values);
@@ -194,16 +163,17 @@ public static class TopKRouter
         return Math.Min(q.ToScalar(), q.GetElement(1));
     }
 
-    // Entries >= t0 are compressed (in index order) into cv (length >= n + 24) and ci; every top-K entry is among them. Each candidate's rank
-    // in the order (value desc, index asc) is #{larger} + #{equal with smaller index}, counted with two mask compares
-    // per 8 candidates, and it is written to slot min(rank, K): no data-dependent branch, which is what made the
-    // insertion scan slow (about one mispredict per candidate). More than 64 candidates (heavy ties) fall back to the
-    // insertion scan over the candidates.
+    // Entries >= t0 (MaxLowerBoundAvx512) are compressed in index order into cv (length >= n + 24) and ci; every top-K
+    // entry is among them. Each candidate's rank in the order (value desc, index asc) is counted with one mask compare
+    // per 8 candidates (two when ties force a rerank) and written to slot min(rank, K): no data-dependent branch, which
+    // is what made the insertion scan slow (about one mispredict per candidate). More than 64 candidates (heavy ties)
+    // fall back to the insertion scan over the candidates.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void SelectAvx512(ReadOnlySpan<double> row, double t0, int k, Span<int> indices, Span<double> topValues,
+    private static void SelectAvx512(ReadOnlySpan<double> row, int k, Span<int> indices, Span<double> topValues,
         Span<double> cv, Span<long> ci)
     {
         int n = row.Length;
+        double t0 = MaxLowerBoundAvx512(row);
         ref double r0 = ref MemoryMarshal.GetReference(row);
         ref double c0 = ref MemoryMarshal.GetReference(cv);
         ref long i0 = ref MemoryMarshal.GetReference(ci);
