@@ -99,7 +99,7 @@ public sealed class CyclicRepetitionCode : IGradientCode
             if (res <= ResidualBound) return new DecodeResult(true, res, false, MaxAbs(coefficients));
         }
         // Fallback: every returned row, minimum-norm least squares by SVD truncated to the code's rank n - s (MathNet).
-        var second = SolveTruncatedSvd(returned, available, coefficients);
+        var second = SolveTruncatedSvd(returned, coefficients);
         return new DecodeResult(second <= ResidualBound, second, true, MaxAbs(coefficients));
     }
 
@@ -126,12 +126,7 @@ public sealed class CyclicRepetitionCode : IGradientCode
     }
 
     /// <summary>The fallback alone (tests): SVD over every returned worker; returns the residual.</summary>
-    internal double DecodeBySvd(ReadOnlySpan<bool> returned, Span<double> coefficients)
-    {
-        int available = 0;
-        for (int i = 0; i < Workers; i++) if (returned[i]) available++;
-        return SolveTruncatedSvd(returned, available, coefficients);
-    }
+    internal double DecodeBySvd(ReadOnlySpan<bool> returned, Span<double> coefficients) => SolveTruncatedSvd(returned, coefficients);
 
     [ThreadStatic] private static double[]? t_work;
 
@@ -208,11 +203,13 @@ public sealed class CyclicRepetitionCode : IGradientCode
         if (d != 0) System.Numerics.Tensors.TensorPrimitives.MultiplyAdd((ReadOnlySpan<double>)v, -d, target, target);
     }
 
-    private double SolveTruncatedSvd(ReadOnlySpan<bool> returned, int take, Span<double> coefficients)
+    private double SolveTruncatedSvd(ReadOnlySpan<bool> returned, Span<double> coefficients)
     {
         int n = Workers;
-        var rows = new int[take];
-        for (int i = 0, k = 0; i < n && k < take; i++) if (returned[i]) rows[k++] = i;
+        var rowList = new List<int>(n);
+        for (int i = 0; i < n; i++) if (returned[i]) rowList.Add(i);
+        var rows = rowList.ToArray();
+        int take = rows.Length;
         var bt = Matrix<double>.Build.Dense(n, take);
         for (int k = 0; k < take; k++)
         {
@@ -232,7 +229,6 @@ public sealed class CyclicRepetitionCode : IGradientCode
             double f = uty / sigma;
             for (int k = 0; k < take; k++) a[k] += f * svd.VT[r, k];
         }
-        coefficients.Slice(0, n).Clear();
         return Scatter(rows, a, coefficients);
     }
 
