@@ -1,9 +1,10 @@
+using OnlineAlgos.Core;
 using FsCheck;
 using FsCheck.Fluent;
 using OnlineAlgos.Scheduling.Model;
 using OnlineAlgos.Scheduling.Offline;
 using OnlineAlgos.Scheduling.Online;
-using OnlineAlgos.Testing.Scheduling;
+using OnlineAlgos.Scheduling.Testing;
 
 namespace OnlineAlgos.Scheduling.Tests;
 

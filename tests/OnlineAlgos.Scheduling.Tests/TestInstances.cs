@@ -1,3 +1,4 @@
+using OnlineAlgos.Core;
 using OnlineAlgos.Scheduling.Model;
 
 namespace OnlineAlgos.Scheduling.Tests;

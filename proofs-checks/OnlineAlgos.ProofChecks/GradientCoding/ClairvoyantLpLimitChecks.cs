@@ -1,3 +1,4 @@
+using OnlineAlgos.Core;
 using OnlineAlgos.GradientCoding.Generators;
 using OnlineAlgos.GradientCoding.Model;
 using OnlineAlgos.GradientCoding.Offline;
@@ -36,12 +37,12 @@ public class ClairvoyantLpLimitChecks
             var exact = ClairvoyantLoadLp.ExactLoad(p, jobs, t)!.Value;
             Assert.True(Math.Abs(lp.Load - exact.ToDouble()) <= 1e-9, $"J={jobs}: GLOP {lp.Load} vs exact {exact}");
             Assert.True(exact <= bound, $"J={jobs}: LP {exact} above bound {bound}");
-            Assert.True(exact >= bound * new Fraction(jobs, jobs + t), $"J={jobs}: LP {exact} below bound*J/(J+T)");
+            Assert.True(exact >= bound * new Rational(jobs, jobs + t), $"J={jobs}: LP {exact} below bound*J/(J+T)");
             Assert.True(lp.Load > previous, $"J={jobs}: LP {lp.Load} did not rise from {previous}");
             // Both steps of the counting argument: L* >= J / (worker-rounds in rounds 0..J+T-1) >= bound*J/(J+T).
             // (All J jobs need not be the binding set: at (8,2,3,4), J = 20 the first 19 jobs bind, L* = 19/128.)
-            var counting = new Fraction(jobs, (long)n * (jobs + t) - (long)l * StraggleRounds(m, jobs + t));
-            Assert.True(exact >= counting && counting >= bound * new Fraction(jobs, jobs + t), $"J={jobs}: counting step fails");
+            var counting = new Rational(jobs, (long)n * (jobs + t) - (long)l * StraggleRounds(m, jobs + t));
+            Assert.True(exact >= counting && counting >= bound * new Rational(jobs, jobs + t), $"J={jobs}: counting step fails");
             _out.WriteLine($"{m} J={jobs}: LP {lp.Load:G8} = {exact}, bound {bound.ToDouble():G8}, gap {1 - lp.Load / bound.ToDouble():P3} ({lp.Variables} variables)");
             previous = lp.Load;
         }

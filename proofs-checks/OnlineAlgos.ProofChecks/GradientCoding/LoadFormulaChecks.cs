@@ -1,3 +1,4 @@
+using OnlineAlgos.Core;
 using System.Globalization;
 using System.Numerics;
 using OnlineAlgos.GradientCoding.Model;
@@ -18,7 +19,7 @@ public class LoadFormulaChecks
     private readonly ITestOutputHelper _out;
     public LoadFormulaChecks(ITestOutputHelper output) => _out = output;
 
-    /// <summary>Minimal exact rational with division (the family's Fraction has none on purpose).</summary>
+    /// <summary>Minimal exact rational with division (the family's Rational has none on purpose).</summary>
     private readonly record struct Q(BigInteger P, BigInteger D)
     {
         public static Q Of(long p, long d = 1) => Norm(p, d);
@@ -125,8 +126,8 @@ public class LoadFormulaChecks
             for (int w = 2; w <= 10; w++)
                 for (int b = 1; b < w; b++)
                 {
-                    var cap = new Fraction(w - 1 + b, (long)n * (w - 1));
-                    Fraction? prev = null;
+                    var cap = new Rational(w - 1 + b, (long)n * (w - 1));
+                    Rational? prev = null;
                     bool divides = (w - 1) % b == 0;
                     for (int l = 1; l <= n; l++)
                     {

@@ -151,7 +151,7 @@ public static class GradientCodingCommands
         return cmd;
     }
 
-    private static string Row(string name, int n, int b, int w, int l, string s, string t, Fraction load) =>
+    private static string Row(string name, int n, int b, int w, int l, string s, string t, Rational load) =>
         string.Create(CultureInfo.InvariantCulture, $"{name},{n},{b},{w},{l},{s},{t},{load.ToDouble().ToString("R", CultureInfo.InvariantCulture)}");
 
     private static T Build<T>(string what, Func<T> f)

@@ -1,3 +1,4 @@
+using OnlineAlgos.Core;
 using System.Globalization;
 using Google.OrTools.LinearSolver;
 using OnlineAlgos.GradientCoding.Model;
@@ -96,12 +97,12 @@ public static class ClairvoyantLoadLp
     /// The exact LP optimum max over job runs a..b of (b−a+1)/A([a, b+T]) (see the remarks of the class), or null when
     /// some job's window has no non-straggling worker-round (infeasible). 0 for J = 0.
     /// </summary>
-    public static Fraction? ExactLoad(StragglerPattern pattern, int jobs, int delay)
+    public static Rational? ExactLoad(StragglerPattern pattern, int jobs, int delay)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         if (jobs < 0) throw new ArgumentException($"jobs must be >= 0, got {jobs}", nameof(jobs));
         if (delay < 0) throw new ArgumentException($"delay must be >= 0, got {delay}", nameof(delay));
-        if (jobs == 0) return new Fraction(0, 1);
+        if (jobs == 0) return new Rational(0, 1);
         long[] prefix = Available(pattern, jobs + delay);
         if (FirstBlockedJob(prefix, jobs, delay) >= 0) return null;
         long bestJobs = 0, bestCapacity = 1;
@@ -111,7 +112,7 @@ public static class ClairvoyantLoadLp
                 long k = b - a + 1, cap = prefix[b + delay + 1] - prefix[a];
                 if (k * bestCapacity > bestJobs * cap) { bestJobs = k; bestCapacity = cap; }
             }
-        return new Fraction(bestJobs, bestCapacity);
+        return new Rational(bestJobs, bestCapacity);
     }
 
     private static bool Straggles(StragglerPattern p, int round, int worker) => round < p.Rounds && p[round, worker];

@@ -1,3 +1,4 @@
+using OnlineAlgos.Core;
 using OnlineAlgos.GradientCoding.Model;
 
 namespace OnlineAlgos.GradientCoding.Online;
@@ -44,7 +45,7 @@ public sealed class GcScheme : ISequentialGradientScheme
     /// <inheritdoc />
     public int Rounds => Jobs;
     /// <inheritdoc />
-    public Fraction Load { get; }
+    public Rational Load { get; }
     /// <inheritdoc />
     public int UnitsPerJob => Workers;
     /// <inheritdoc />

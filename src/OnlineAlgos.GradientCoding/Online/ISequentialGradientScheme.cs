@@ -1,3 +1,4 @@
+using OnlineAlgos.Core;
 using OnlineAlgos.GradientCoding.Model;
 
 namespace OnlineAlgos.GradientCoding.Online;
@@ -18,7 +19,7 @@ public interface ISequentialGradientScheme
     /// <summary>Total rounds J+T.</summary>
     int Rounds { get; }
     /// <summary>Normalised load per worker per round (exact formula of spec §3).</summary>
-    Fraction Load { get; }
+    Rational Load { get; }
     /// <summary>Units a job's data is cut into (for real gradients): each task is a linear combination of units.</summary>
     int UnitsPerJob { get; }
     /// <summary>Data fraction of a unit (sums to 1 over a job).</summary>

@@ -1,3 +1,4 @@
+using OnlineAlgos.Core;
 using OnlineAlgos.GradientCoding.Model;
 
 namespace OnlineAlgos.GradientCoding.Online;
@@ -66,9 +67,9 @@ public sealed class MultiplexedSgcScheme : ISequentialGradientScheme
     /// <summary>The model designed for.</summary>
     public BurstyModel Model { get; }
     /// <summary>Mini-task size c (exact).</summary>
-    public Fraction MiniTaskSize { get; }
-    /// <summary>Fraction of a job's data in D1: (lambda+1)(W-1)/((lambda+1)(W-1)+B), or 1 when lambda = n.</summary>
-    public Fraction D1Fraction => new Fraction((long)Model.Workers * _d1PerWorker, 1) * MiniTaskSize;
+    public Rational MiniTaskSize { get; }
+    /// <summary>Rational of a job's data in D1: (lambda+1)(W-1)/((lambda+1)(W-1)+B), or 1 when lambda = n.</summary>
+    public Rational D1Fraction => new Rational((long)Model.Workers * _d1PerWorker, 1) * MiniTaskSize;
 
     /// <inheritdoc />
     public int Workers => Model.Workers;
@@ -79,7 +80,7 @@ public sealed class MultiplexedSgcScheme : ISequentialGradientScheme
     /// <inheritdoc />
     public int Rounds => Jobs + Delay;
     /// <inheritdoc />
-    public Fraction Load { get; }
+    public Rational Load { get; }
 
     /// <summary>Units: n(W-1) D1 pieces (unit i(W-1)+m), then B groups of n D2 sub-pieces (unit n(W-1)+g n+k).</summary>
     public int UnitsPerJob => Workers * _d1PerWorker + (_hasD2 ? Model.B * Workers : 0);

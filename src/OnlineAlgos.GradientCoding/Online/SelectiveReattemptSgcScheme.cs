@@ -1,3 +1,4 @@
+using OnlineAlgos.Core;
 using OnlineAlgos.GradientCoding.Model;
 
 namespace OnlineAlgos.GradientCoding.Online;
@@ -42,7 +43,7 @@ public sealed class SelectiveReattemptSgcScheme : ISequentialGradientScheme
             throw new ArgumentException("code does not match (n, s)");
         Model = model; Jobs = jobs; Tolerance = s; _code = code;
         UnsafeToleranceOverride = unsafeToleranceOverride;
-        Load = new Fraction(s + 1, model.Workers);
+        Load = new Rational(s + 1, model.Workers);
         int n = model.Workers;
         _returned = new bool[jobs * n];
         _returnedCount = new int[jobs];
@@ -76,7 +77,7 @@ public sealed class SelectiveReattemptSgcScheme : ISequentialGradientScheme
     /// <inheritdoc />
     public int Rounds => Jobs + Model.B;
     /// <inheritdoc />
-    public Fraction Load { get; }
+    public Rational Load { get; }
     /// <inheritdoc />
     public int UnitsPerJob => Workers;
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using OnlineAlgos.Core;
 using System.Globalization;
 using OnlineAlgos.GradientCoding.Model;
 
@@ -74,9 +75,9 @@ public sealed record SgcSchemeSpec
     public int Delay => Kind switch { SgcSchemeKind.SrSgc => B, SgcSchemeKind.MSgc => W - 2 + B, _ => 0 };
 
     /// <summary>Exact load.</summary>
-    public Fraction Load => Kind switch
+    public Rational Load => Kind switch
     {
-        SgcSchemeKind.Uncoded => new Fraction(1, Workers),
+        SgcSchemeKind.Uncoded => new Rational(1, Workers),
         SgcSchemeKind.Gc => SchemeLoads.Gc(Workers, S),
         SgcSchemeKind.SrSgc => SchemeLoads.SrSgc(Model),
         _ => SchemeLoads.MSgc(Model),

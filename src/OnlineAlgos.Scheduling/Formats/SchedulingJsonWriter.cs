@@ -1,3 +1,4 @@
+using OnlineAlgos.Core;
 using System.Globalization;
 using System.Numerics;
 using System.Text;

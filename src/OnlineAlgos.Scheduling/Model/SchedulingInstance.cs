@@ -1,3 +1,4 @@
+using OnlineAlgos.Core;
 using System.Numerics;
 
 namespace OnlineAlgos.Scheduling.Model;

@@ -1,3 +1,4 @@
+using OnlineAlgos.Core;
 using System.Numerics;
 
 namespace OnlineAlgos.Scheduling.Online;
@@ -19,7 +20,7 @@ public sealed class LapsScheduler<T> : IOnlineScheduler<T> where T : struct, INu
         Beta = beta;
     }
 
-    /// <summary>Fraction of the latest jobs that share the machine.</summary>
+    /// <summary>Rational of the latest jobs that share the machine.</summary>
     public double Beta { get; }
     /// <inheritdoc/>
     public string Name => "laps";

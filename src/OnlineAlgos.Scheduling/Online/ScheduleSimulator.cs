@@ -1,3 +1,4 @@
+using OnlineAlgos.Core;
 using System.Numerics;
 using OnlineAlgos.Scheduling.Model;
 

@@ -1,3 +1,4 @@
+using OnlineAlgos.Core;
 using OnlineAlgos.GradientCoding.Model;
 using Xunit;
 
@@ -40,8 +41,8 @@ public class SchemeLoadsTests
             for (int w = 2; w <= 7; w++)
                 for (int b = 1; b < w; b++)
                 {
-                    var cap = new Fraction(w - 1 + b, (long)n * (w - 1));
-                    Fraction? prev = null;
+                    var cap = new Rational(w - 1 + b, (long)n * (w - 1));
+                    Rational? prev = null;
                     for (int l = 1; l <= n; l++)
                     {
                         var m = new BurstyModel(n, b, w, l);

@@ -13,7 +13,7 @@ public class ClairvoyantLoadLpTests
     private readonly ITestOutputHelper _out;
     public ClairvoyantLoadLpTests(ITestOutputHelper output) => _out = output;
 
-    private static void AssertValue(Fraction expected, StragglerPattern p, int jobs, int delay)
+    private static void AssertValue(Rational expected, StragglerPattern p, int jobs, int delay)
     {
         var lp = ClairvoyantLoadLp.Solve(p, jobs, delay);
         Assert.Equal(ClairvoyantLpStatus.Optimal, lp.Status);
@@ -32,8 +32,8 @@ public class ClairvoyantLoadLpTests
         // Attained: fill rounds left to right, job j taking what job j-1 left of its last round. E.g. n = 2, T = 1,
         // J = 4, L = 2/5 (round capacity 4/5): job 0 gets 4/5 + 1/5 from rounds 0,1; job 1 3/5 + 2/5 from rounds 1,2;
         // job 2 2/5 + 3/5 from 2,3; job 3 1/5 + 4/5 from 3,4. Every window holds its job, so 2/5 is optimal.
-        var expected = new Fraction(num, den);
-        Assert.Equal(new Fraction(jobs, (long)n * (jobs + t)), expected);
+        var expected = new Rational(num, den);
+        Assert.Equal(new Rational(jobs, (long)n * (jobs + t)), expected);
         AssertValue(expected, StragglerPattern.Clean(jobs + t, n), jobs, t);
     }
 
@@ -43,8 +43,8 @@ public class ClairvoyantLoadLpTests
         // T = 0: job r can only use round r, whose n - |S_r| survivors share it equally. Rounds lose 0, 2, 3 of n = 4
         // workers, so L = max(1/4, 1/2, 1/1) = 1 (GC with s = 3 has load (3+1)/4 = 1 too).
         var p = StragglerPattern.FromSets(4, [[], [0, 1], [1, 2, 3]]);
-        AssertValue(new Fraction(1, 1), p, 3, 0);
-        AssertValue(new Fraction(1, 2), p, 2, 0);
+        AssertValue(new Rational(1, 1), p, 3, 0);
+        AssertValue(new Rational(1, 2), p, 2, 0);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public class ClairvoyantLoadLpTests
         // 6 -> 2/6. So L >= 1/3, and 1/3 is attained: job 0 takes 1/3 from (2,0) and 1/3 from each of (1,1), (2,1);
         // job 1 takes 1/3 from each worker of round 2.
         var p = StragglerPattern.FromSets(3, [[0, 1], [0], []]);
-        AssertValue(new Fraction(1, 3), p, 2, 1);
+        AssertValue(new Rational(1, 3), p, 2, 1);
         var lp = ClairvoyantLoadLp.Solve(p, 2, 1);
         Assert.Equal(0, lp.Share(0, 0, 0));          // straggler cell
         Assert.Equal(0, lp.Share(1, 0, 0));          // outside job 1's window
@@ -75,9 +75,9 @@ public class ClairvoyantLoadLpTests
         Assert.Null(ClairvoyantLoadLp.ExactLoad(p, 2, 1));
         Assert.Throws<InvalidOperationException>(() => lp.Share(0, 0, 0));
         // One job only: job 0 has round 0, so the prefix problem is feasible with L = 1/2.
-        AssertValue(new Fraction(1, 2), p, 1, 1);
+        AssertValue(new Rational(1, 2), p, 1, 1);
         // With T = 2, job 1 reaches the clean round 3 (past the pattern's end): {0}: 2 cells, {1}: 2, {0,1}: 4 -> 1/2.
-        AssertValue(new Fraction(1, 2), p, 2, 2);
+        AssertValue(new Rational(1, 2), p, 2, 2);
     }
 
     [Fact]
@@ -95,10 +95,10 @@ public class ClairvoyantLoadLpTests
 
     /// <summary>Generalised Hall by brute force: max over every non-empty job subset S of |S| / A(N(S)) (null if some
     /// A(N(S)) is 0). Exponential in J; no interval reasoning.</summary>
-    private static Fraction? BruteForceHall(StragglerPattern p, int jobs, int t)
+    private static Rational? BruteForceHall(StragglerPattern p, int jobs, int t)
     {
         int n = p.Workers, rounds = jobs + t;
-        Fraction best = new(0, 1);
+        Rational best = new(0, 1);
         for (int mask = 1; mask < 1 << jobs; mask++)
         {
             var covered = new bool[rounds];
@@ -109,7 +109,7 @@ public class ClairvoyantLoadLpTests
             for (int r = 0; r < rounds; r++)
                 if (covered[r]) for (int i = 0; i < n; i++) if (r >= p.Rounds || !p[r, i]) cap++;
             if (cap == 0) return null;
-            var f = new Fraction(size, cap);
+            var f = new Rational(size, cap);
             if (f > best) best = f;
         }
         return best;
@@ -184,7 +184,7 @@ public class ClairvoyantLoadLpTests
             Assert.True(lp.Status == ClairvoyantLpStatus.Optimal, where + " " + lp.SolverStatus);
             Assert.True(Math.Abs(lp.Load - f.ToDouble()) <= Tol, $"{where}: GLOP {lp.Load} vs exact {f}");
             worst = Math.Max(worst, Math.Abs(lp.Load - f.ToDouble()));
-            if (f > new Fraction(jobs, (long)n * (jobs + t))) nontrivial++;
+            if (f > new Rational(jobs, (long)n * (jobs + t))) nontrivial++;
 
             // Max-flow: feasible at L*, infeasible at L* (1 - 1/1000).
             long num = (long)f.Numerator, den = (long)f.Denominator;

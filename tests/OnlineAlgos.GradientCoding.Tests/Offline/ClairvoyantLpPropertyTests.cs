@@ -1,9 +1,10 @@
+using OnlineAlgos.Core;
 using OnlineAlgos.GradientCoding.Generators;
 using OnlineAlgos.GradientCoding.Model;
 using OnlineAlgos.GradientCoding.Offline;
 using OnlineAlgos.GradientCoding.Online;
 using OnlineAlgos.Testing;
-using OnlineAlgos.Testing.GradientCoding;
+using OnlineAlgos.GradientCoding.Testing;
 using Xunit;
 
 namespace OnlineAlgos.GradientCoding.Tests.Offline;
@@ -65,7 +66,7 @@ public class ClairvoyantLpPropertyTests
         // Random (p = 0.1, 0.3, 0.6), greedy (p = 1) and periodic patterns from the public generator. ALG = the most data
         // a worker processed in one round (<= the load formula), OPT = LP at the scheme's own delay T.
         int tolerated = 0, formulaChecked = 0;
-        var check = new CompetitiveCheck<SgcInstance>("lp<=" + kind,
+        var check = CompetitiveCheck.Create("lp<=" + kind,
             SgcGenerators.Instances(maxN: 10, maxW: 6, maxJ: 16, bDividesWMinus1: kind == "sr-sgc"),
             x =>
             {
@@ -94,7 +95,7 @@ public class ClairvoyantLpPropertyTests
     {
         // At lambda >= n-1 the M-SGC load equals the §3.4 bound and the LP on the periodic instance reaches
         // bound * J/(J+T), so 3/4 of the load is below the LP once J > 3T: the harness must find and shrink such a case.
-        var check = new CompetitiveCheck<SgcInstance>("lp<=0.75*m-sgc", SgcGenerators.Instances(maxN: 8, maxW: 5, maxJ: 12),
+        var check = CompetitiveCheck.Create("lp<=0.75*m-sgc", SgcGenerators.Instances(maxN: 8, maxW: 5, maxJ: 12),
             x => 0.75 * SchemeLoads.MSgc(x.Model).ToDouble(),
             x => ClairvoyantLoadLp.Solve(x.Pattern, x.Jobs, x.Model.W - 2 + x.Model.B).Load,
             AtLeastLp, x => x.ToText());
@@ -120,8 +121,8 @@ public class ClairvoyantLpPropertyTests
         // Exact rational LP (ExactLoad, cross-checked against GLOP elsewhere) <= each load formula, every pattern.
         var m = new BurstyModel(n, b, w, l);
         var ms = SchemeLoads.MSgc(m);
-        Fraction? sr = (w - 1) % b == 0 && SchemeLoads.SrSgcS(b, w, l) <= n - 1 ? SchemeLoads.SrSgc(m) : null;
-        Fraction? gc = l < n ? SchemeLoads.Gc(n, l) : null;
+        Rational? sr = (w - 1) % b == 0 && SchemeLoads.SrSgcS(b, w, l) <= n - 1 ? SchemeLoads.SrSgc(m) : null;
+        Rational? gc = l < n ? SchemeLoads.Gc(n, l) : null;
         int count = 0, tightMsgc = 0;
         foreach (var p in BurstyPatternGenerator.All(m, jobs + w - 2 + b))
         {
@@ -155,7 +156,7 @@ public class ClairvoyantLpPropertyTests
                             var m = new BurstyModel(n, b, w, l);
                             int t = w - 2 + b;
                             var bound = SchemeLoads.LowerBound(m);
-                            var lower = bound * new Fraction(jobs, jobs + t);
+                            var lower = bound * new Rational(jobs, jobs + t);
                             var p = BurstyPatternGenerator.Periodic(m, jobs + t);
                             var exact = ClairvoyantLoadLp.ExactLoad(p, jobs, t);
                             Assert.True(exact is { } e && e <= bound && e >= lower, $"{m} J={jobs}: exact LP {exact} not in [{lower}, {bound}]");
@@ -177,12 +178,12 @@ public class ClairvoyantLpPropertyTests
         // is tighter, and 3/28 < bound * J/(J+T) = 1/6 * 6/9 = 1/9. The upper inequality still holds.
         var m = new BurstyModel(8, 2, 3, 4);
         var p = BurstyPatternGenerator.Periodic(m, 9, offset: 1);
-        Assert.Equal(new Fraction(3, 28), ClairvoyantLoadLp.ExactLoad(p, 6, 3));
+        Assert.Equal(new Rational(3, 28), ClairvoyantLoadLp.ExactLoad(p, 6, 3));
         Assert.Equal(3.0 / 28, ClairvoyantLoadLp.Solve(p, 6, 3).Load, 9);
         var bound = SchemeLoads.LowerBound(m);
-        Assert.Equal(new Fraction(1, 6), bound);
-        Assert.True(new Fraction(3, 28) < bound * new Fraction(6, 9));
+        Assert.Equal(new Rational(1, 6), bound);
+        Assert.True(new Rational(3, 28) < bound * new Rational(6, 9));
         // Opening with a burst instead restores it: all rounds 0..8 hold bursts at 0-1, 4-5, 8: 72 - 5*4 = 52 -> 6/52.
-        Assert.Equal(new Fraction(6, 52), ClairvoyantLoadLp.ExactLoad(BurstyPatternGenerator.Periodic(m, 9), 6, 3));
+        Assert.Equal(new Rational(6, 52), ClairvoyantLoadLp.ExactLoad(BurstyPatternGenerator.Periodic(m, 9), 6, 3));
     }
 }

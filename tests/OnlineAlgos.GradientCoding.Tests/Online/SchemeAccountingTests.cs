@@ -44,7 +44,7 @@ public class SchemeAccountingTests
             double total = 0;
             for (int u = 0; u < scheme.UnitsPerJob; u++) total += scheme.UnitSize(u);
             Assert.Equal(1.0, total, 12);
-            var expectedD1 = new Fraction((long)(l + 1) * (w - 1), (long)(l + 1) * (w - 1) + b);
+            var expectedD1 = new Rational((long)(l + 1) * (w - 1), (long)(l + 1) * (w - 1) + b);
             Assert.Equal(expectedD1, scheme.D1Fraction);
         }
     }
@@ -56,7 +56,7 @@ public class SchemeAccountingTests
         var m = new BurstyModel(5, 2, 4, 5);
         var scheme = new MultiplexedSgcScheme(m, 6);
         Assert.Equal(5 * 3, scheme.UnitsPerJob);
-        Assert.Equal(new Fraction(5, 15), scheme.Load); // (W-1+B)/(n(W-1))
+        Assert.Equal(new Rational(5, 15), scheme.Load); // (W-1+B)/(n(W-1))
         var p = BurstyPatternGenerator.Periodic(m, 20);
         Assert.Equal(5, p.CountInRound(0));
         Assert.Equal(0, PatternSimulator.MissedDeadlines(scheme, p));

@@ -3,7 +3,7 @@ using OnlineAlgos.GradientCoding.Generators;
 using OnlineAlgos.GradientCoding.Model;
 using OnlineAlgos.GradientCoding.Online;
 using OnlineAlgos.Testing;
-using OnlineAlgos.Testing.GradientCoding;
+using OnlineAlgos.GradientCoding.Testing;
 using Xunit;
 
 namespace OnlineAlgos.GradientCoding.Tests.Online;
@@ -21,7 +21,7 @@ public class SchemeFeasibilityTests
     [Fact]
     public void MSgc_decodes_every_job_by_its_deadline_on_generated_admissible_patterns()
     {
-        var check = new CompetitiveCheck<SgcInstance>("m-sgc", SgcGenerators.Instances(maxN: 10, maxW: 6, maxJ: 20),
+        var check = CompetitiveCheck.Create("m-sgc", SgcGenerators.Instances(maxN: 10, maxW: 6, maxJ: 20),
             x => MSgcMissed(x), _ => 0, DecodeByDeadline, x => x.ToText());
         check.Verify(maxTest: 400);
     }
@@ -29,7 +29,7 @@ public class SchemeFeasibilityTests
     [Fact]
     public void SrSgc_decodes_every_job_by_its_deadline_on_generated_admissible_patterns()
     {
-        var check = new CompetitiveCheck<SgcInstance>("sr-sgc", SgcGenerators.Instances(maxN: 10, maxW: 7, maxJ: 20, bDividesWMinus1: true),
+        var check = CompetitiveCheck.Create("sr-sgc", SgcGenerators.Instances(maxN: 10, maxW: 7, maxJ: 20, bDividesWMinus1: true),
             x => SrSgcMissed(x), _ => 0, DecodeByDeadline, x => x.ToText());
         check.Verify(maxTest: 400);
     }
@@ -37,7 +37,7 @@ public class SchemeFeasibilityTests
     [Fact]
     public void Gc_with_s_equal_lambda_decodes_every_job_in_its_round()
     {
-        var check = new CompetitiveCheck<SgcInstance>("gc", SgcGenerators.Instances(maxN: 10, maxW: 6, maxJ: 20),
+        var check = CompetitiveCheck.Create("gc", SgcGenerators.Instances(maxN: 10, maxW: 6, maxJ: 20),
             x => GcMissed(x), _ => 0, DecodeByDeadline, x => x.ToText());
         check.Verify(maxTest: 300);
     }
@@ -134,7 +134,7 @@ public class SchemeFeasibilityTests
     [Fact]
     public void Harness_finds_and_shrinks_a_counterexample_for_SrSgc_with_s_minus_1()
     {
-        var check = new CompetitiveCheck<SgcInstance>("sr-sgc(s-1)", SgcGenerators.Instances(maxN: 8, maxW: 5, maxJ: 12, bDividesWMinus1: true),
+        var check = CompetitiveCheck.Create("sr-sgc(s-1)", SgcGenerators.Instances(maxN: 8, maxW: 5, maxJ: 12, bDividesWMinus1: true),
             x =>
             {
                 int s = SchemeLoads.SrSgcS(x.Model.B, x.Model.W, x.Model.Lambda);

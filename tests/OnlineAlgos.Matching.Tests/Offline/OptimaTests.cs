@@ -2,7 +2,7 @@ using OnlineAlgos.Core;
 using OnlineAlgos.Matching.Generators;
 using OnlineAlgos.Matching.Model;
 using OnlineAlgos.Matching.Offline;
-using OnlineAlgos.Testing.Matching;
+using OnlineAlgos.Matching.Testing;
 using Xunit;
 
 namespace OnlineAlgos.Matching.Tests.Offline;

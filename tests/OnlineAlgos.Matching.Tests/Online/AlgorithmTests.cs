@@ -3,7 +3,7 @@ using OnlineAlgos.Matching.Generators;
 using OnlineAlgos.Matching.Model;
 using OnlineAlgos.Matching.Offline;
 using OnlineAlgos.Matching.Online;
-using OnlineAlgos.Testing.Matching;
+using OnlineAlgos.Matching.Testing;
 using Xunit;
 
 namespace OnlineAlgos.Matching.Tests.Online;

@@ -7,7 +7,7 @@ using OnlineAlgos.Matching.Model;
 using OnlineAlgos.Matching.Offline;
 using OnlineAlgos.Matching.Online;
 using OnlineAlgos.Testing;
-using OnlineAlgos.Testing.Matching;
+using OnlineAlgos.Matching.Testing;
 using Xunit;
 
 namespace OnlineAlgos.Matching.Tests.Properties;
@@ -24,7 +24,7 @@ public class GuaranteePropertyTests
     private static double Exact(MatchingInstance inst, Func<MatchingInstance, LpSolution, IOnlineMatchingAlgorithm> make) =>
         ExactEvaluator.Value(inst, make(inst, PpswLinearProgram.Solve(inst)));
 
-    private static CompetitiveCheck<MatchingInstance> Check(string name, Arbitrary<MatchingInstance> arb,
+    private static CompetitiveCheck<MatchingInstance, double> Check(string name, Arbitrary<MatchingInstance> arb,
         Func<MatchingInstance, LpSolution, IOnlineMatchingAlgorithm> make, double ratio, string source,
         Func<MatchingInstance, double>? benchmark = null) =>
         new(name, arb, inst => Exact(inst, make), benchmark ?? (inst => OnlineOptimum.Value(inst)),
@@ -73,7 +73,7 @@ public class GuaranteePropertyTests
             (i, _) => new BalancedPricesMatching(i, new Rng(1)),
         };
         foreach (var make in makers)
-            new CompetitiveCheck<MatchingInstance>("any", MatchingGenerators.Instances(), inst => Exact(inst, make),
+            CompetitiveCheck.Create("any", MatchingGenerators.Instances(), inst => Exact(inst, make),
                 inst => OnlineOptimum.Value(inst), Guarantee.Competitive(1) with { RelativeTolerance = 1e-7 }, MatchingJsonWriter.ToText).Verify(60);
     }
 
@@ -82,7 +82,7 @@ public class GuaranteePropertyTests
     {
         // The harness must catch a real violation: greedy has no constant guarantee (F6).
         var arb = Arb.From(Gen.Choose(2, 9).Select(w => AdversarialFamilies.GreedyTrap(w)), MatchingGenerators.Shrink);
-        var check = new CompetitiveCheck<MatchingInstance>("greedy", arb, inst => ExactEvaluator.Value(inst, new GreedyMatching(inst)),
+        var check = CompetitiveCheck.Create("greedy", arb, inst => ExactEvaluator.Value(inst, new GreedyMatching(inst)),
             inst => OnlineOptimum.Value(inst), Guarantee.Approximates(0.5), MatchingJsonWriter.ToText);
         var e = Assert.Throws<CounterexampleException>(() => check.Verify(50));
         var back = MatchingJsonReader.ParseText(e.InstanceText, "counterexample");

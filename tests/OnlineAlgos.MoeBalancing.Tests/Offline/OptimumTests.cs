@@ -4,7 +4,7 @@ using OnlineAlgos.Core;
 using OnlineAlgos.MoeBalancing.Generators;
 using OnlineAlgos.MoeBalancing.Model;
 using OnlineAlgos.MoeBalancing.Offline;
-using OnlineAlgos.Testing.MoeBalancing;
+using OnlineAlgos.MoeBalancing.Testing;
 using Xunit;
 
 namespace OnlineAlgos.MoeBalancing.Tests.Offline;

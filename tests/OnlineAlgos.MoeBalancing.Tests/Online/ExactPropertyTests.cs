@@ -1,9 +1,10 @@
+using OnlineAlgos.Core;
 using FsCheck;
 using FsCheck.Fluent;
 using OnlineAlgos.MoeBalancing.Model;
 using OnlineAlgos.MoeBalancing.Offline;
 using OnlineAlgos.MoeBalancing.Online;
-using OnlineAlgos.Testing.MoeBalancing;
+using OnlineAlgos.MoeBalancing.Testing;
 using Xunit;
 
 namespace OnlineAlgos.MoeBalancing.Tests.Online;

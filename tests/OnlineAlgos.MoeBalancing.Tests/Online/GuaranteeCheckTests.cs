@@ -1,14 +1,15 @@
+using OnlineAlgos.Core;
 using OnlineAlgos.MoeBalancing.Model;
 using OnlineAlgos.MoeBalancing.Offline;
 using OnlineAlgos.MoeBalancing.Online;
 using OnlineAlgos.Testing;
-using OnlineAlgos.Testing.MoeBalancing;
+using OnlineAlgos.MoeBalancing.Testing;
 using Xunit;
 
 namespace OnlineAlgos.MoeBalancing.Tests.Online;
 
 /// <summary>
-/// Each online balancer's guarantee through the public harness (<see cref="CompetitiveCheck{TInstance}"/>), against
+/// Each online balancer's guarantee through the public harness (<see cref="CompetitiveCheck{TInstance, TCost}"/>), against
 /// the exact min-cost-flow optimum, on the adversarial families of <see cref="MoeGenerators"/>:
 /// (a) weak duality (T1): every ALF-LB iterate's D(p_k) ≥ OPT(BAP) — ALG = min_k D(p_k), ALG ≥ 1·OPT;
 /// (b) matched capacity (spec §4.1): a dropless routing with max load m scores at most OPT(CAP_m) — ALG ≤ 1·OPT;
@@ -60,7 +61,7 @@ public class GuaranteeCheckTests
     [InlineData("top-k")]
     public void DualOfEveryIterate_IsAtLeastTheBalancedOptimum(string name)
     {
-        new CompetitiveCheck<MoeInstance>(name + " D(p_k) >= OPT", MoeGenerators.Instances(8, 5, integerTarget: true),
+        CompetitiveCheck.Create(name + " D(p_k) >= OPT", MoeGenerators.Instances(8, 5, integerTarget: true),
             inst => Run(name, inst).MinDual,
             Bap,
             new Guarantee(1, Objective: Objective.Maximize, RelativeTolerance: 1e-12, Source: "weak duality, spec T1 (reconstructed, proved)"),
@@ -75,7 +76,7 @@ public class GuaranteeCheckTests
     [InlineData("top-k")]
     public void DroplessRouting_ScoresAtMostTheOptimumAtMatchedCapacity(string name)
     {
-        new CompetitiveCheck<MoeInstance>(name + " objective <= OPT(CAP_maxload)", MoeGenerators.Instances(8, 5),
+        CompetitiveCheck.Create(name + " objective <= OPT(CAP_maxload)", MoeGenerators.Instances(8, 5),
             inst => Run(name, inst).FinalObjective,
             inst => MinCostFlowAssignment.Solve(inst.Scores, inst.K, Math.Max(Run(name, inst).FinalMaxLoad,
                 AssignmentProblem.DefaultCapacity(inst.Tokens, inst.K, inst.Experts))).Value,
@@ -92,7 +93,7 @@ public class GuaranteeCheckTests
         // CAP_C with "at most K per token", not for CAP_C itself (exactly K): a first version of this test compared with
         // OPT(CAP_C) and the harness found a counterexample (instances/moe-balancing/capacity-dropping-above-capc.csv).
         int Cap(MoeInstance i) => AssignmentProblem.DefaultCapacity(i.Tokens, i.K, i.Experts);
-        new CompetitiveCheck<MoeInstance>("capacity " + policy, MoeGenerators.Instances(8, 5),
+        CompetitiveCheck.Create("capacity " + policy, MoeGenerators.Instances(8, 5),
             inst =>
             {
                 var (a, _) = TopKRouter.Route(inst.Scores, new double[inst.Experts], inst.K);
@@ -121,7 +122,7 @@ public class GuaranteeCheckTests
     [Fact]
     public void ExpertChoice_ReachesAtLeastTheBalancedOptimum()
     {
-        new CompetitiveCheck<MoeInstance>("expert-choice >= OPT(BAP)", MoeGenerators.Instances(8, 5, integerTarget: true),
+        CompetitiveCheck.Create("expert-choice >= OPT(BAP)", MoeGenerators.Instances(8, 5, integerTarget: true),
             inst => ExpertChoiceRouting.Route(inst.Scores, (int)inst.Target).Objective,
             Bap,
             new Guarantee(1, Objective: Objective.Maximize, RelativeTolerance: 1e-12, Source: "UB_EC >= OPT, spec §1"),
@@ -132,7 +133,7 @@ public class GuaranteeCheckTests
     public void Harness_ReportsAFalseGuaranteeWithTheShrunkInstance()
     {
         // Plain top-K does not reach the balanced optimum's balance: claiming objective <= OPT(BAP) must fail.
-        var check = new CompetitiveCheck<MoeInstance>("top-k <= OPT(BAP) (false)", MoeGenerators.Instances(8, 4, integerTarget: true),
+        var check = CompetitiveCheck.Create("top-k <= OPT(BAP) (false)", MoeGenerators.Instances(8, 4, integerTarget: true),
             inst => BalanceMetrics.TopKBound(inst.Scores, inst.K), Bap, Guarantee.Competitive(1), inst => inst.ToText());
         var ex = Assert.Throws<CounterexampleException>(() => check.Verify(maxTest: 200));
         Assert.Contains("moe instance", ex.Message, StringComparison.Ordinal);

@@ -3,7 +3,7 @@ using OnlineAlgos.MoeBalancing.Formats;
 using OnlineAlgos.MoeBalancing.Model;
 using OnlineAlgos.MoeBalancing.Offline;
 using OnlineAlgos.MoeBalancing.Online;
-using OnlineAlgos.Testing.MoeBalancing;
+using OnlineAlgos.MoeBalancing.Testing;
 using Xunit;
 
 namespace OnlineAlgos.MoeBalancing.Tests.Online;

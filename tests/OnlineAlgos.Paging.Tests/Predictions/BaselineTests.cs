@@ -4,7 +4,7 @@ using OnlineAlgos.Paging.Model;
 using OnlineAlgos.Paging.Offline;
 using OnlineAlgos.Paging.Online;
 using OnlineAlgos.Testing;
-using OnlineAlgos.Testing.Paging;
+using OnlineAlgos.Paging.Testing;
 using Xunit;
 using static OnlineAlgos.Paging.Tests.Predictions.PredictionTestKit;
 
@@ -18,7 +18,7 @@ public class BaselineTests
     [Fact]
     public void Ftp_with_exact_predictions_is_opt()
     {
-        var check = new CompetitiveCheck<PagingInstance>("ftp-exact", PagingGenerators.Instances(7, 150),
+        var check = CompetitiveCheck.Create("ftp-exact", PagingGenerators.Instances(7, 150),
             inst => (double)PagingSimulator.Run(new FollowThePredictionPaging(NextArrivalPredictions.Exact(inst.Sequence)), inst.Sequence, inst.K),
             inst => Opt(inst), Guarantee.Competitive(1, source: "Belady"), inst => inst.ToText());
         check.Verify(300);
@@ -28,7 +28,7 @@ public class BaselineTests
     public void Ftp_with_integer_l1_error_is_within_opt_plus_two_eta()
     {
         // spec §6 item 7: integer-valued predictions = exact + integer noise; cost ≤ OPT + 2η (Wei-type bound).
-        var check = new CompetitiveCheck<PagingInstance>("ftp-noisy", PagingGenerators.Instances(6, 100),
+        var check = CompetitiveCheck.Create("ftp-noisy", PagingGenerators.Instances(6, 100),
             inst =>
             {
                 var rng = new Rng((ulong)inst.Sequence.Length * 31 + (ulong)inst.K);
@@ -41,7 +41,7 @@ public class BaselineTests
                     h[t] = yt + (rng.NextInt(3) == 0 ? rng.NextInt(-10, 11) : 0);
                     eta += Math.Abs(h[t] - yt);
                 }
-                return new Outcome(PagingSimulator.Run(new FollowThePredictionPaging(h), inst.Sequence, inst.K),
+                return new Outcome<long>(PagingSimulator.Run(new FollowThePredictionPaging(h), inst.Sequence, inst.K),
                     new Dictionary<string, double> { ["eta"] = eta });
             },
             inst => Opt(inst), new Guarantee(1, 0, [new ErrorTerm("eta", 2)], Source: "Wei 2020 type bound (spec §6 item 7)"), inst => inst.ToText());
@@ -69,11 +69,11 @@ public class BaselineTests
         {
             foreach (ulong seed in new ulong[] { 5, 6 })
             {
-                var check = new CompetitiveCheck<PagingInstance>(name, arb,
+                var check = CompetitiveCheck.Create(name, arb,
                     inst => (double)PagingSimulator.Run(create(NextArrivalPredictions.Exact(inst.Sequence)), inst.Sequence, inst.K, new Rng(seed)),
                     inst => SumC(inst), Guarantee.Competitive(1), inst => inst.ToText());
                 check.Verify(150);
-                var lower = new CompetitiveCheck<PagingInstance>(name + " lower", arb,
+                var lower = CompetitiveCheck.Create(name + " lower", arb,
                     inst => (double)SumC(inst),
                     inst => PagingSimulator.Run(create(NextArrivalPredictions.Exact(inst.Sequence)), inst.Sequence, inst.K, new Rng(seed)),
                     Guarantee.Competitive(1), inst => inst.ToText());
@@ -110,7 +110,7 @@ public class BaselineTests
     public void Predictive_marker_expected_cost_within_4hk_opt()
     {
         // spec §6 item 10: E ≤ 4H_k·OPT; 200 seeds, mean − 3·stderr, random (bad) predictions.
-        var check = new CompetitiveCheck<PagingInstance>("predictive-marker", PagingGenerators.Instances(6, 80),
+        var check = CompetitiveCheck.Create("predictive-marker", PagingGenerators.Instances(6, 80),
             inst =>
             {
                 var rng = new Rng(99);

@@ -4,7 +4,7 @@ using OnlineAlgos.Paging.Model;
 using OnlineAlgos.Paging.Offline;
 using OnlineAlgos.Paging.Online;
 using OnlineAlgos.Testing;
-using OnlineAlgos.Testing.Paging;
+using OnlineAlgos.Paging.Testing;
 using Xunit;
 
 namespace OnlineAlgos.Paging.Tests.Predictions;
@@ -29,7 +29,7 @@ public class CombinerTests
     {
         foreach (double gamma in new[] { 0.01, 0.5, 2.0 })
         {
-            var check = new CompetitiveCheck<PagingInstance>($"det(mark0,lru) γ={gamma}", PredictionGenerators.WithBits(PredictionSetup.Discard, 6, 150),
+            var check = CompetitiveCheck.Create($"det(mark0,lru) γ={gamma}", PredictionGenerators.WithBits(PredictionSetup.Discard, 6, 150),
                 inst => (double)RunDet(NonEmpty(inst), gamma).Combined,
                 inst => { var r = RunDet(NonEmpty(inst), gamma); return Math.Min(r.A, r.B); },
                 inst =>
@@ -66,7 +66,7 @@ public class CombinerTests
     {
         // spec §6 item 12: E[Rnd(A,B)] ≤ (1+ε)·min(A,B) + 4k/ε, A = MARK0-rand, B = randomized Marker; mean over 100 seeds.
         const double eps = 0.5;
-        var check = new CompetitiveCheck<PagingInstance>("rnd(mark0-rand,marker)", PredictionGenerators.WithBits(PredictionSetup.Discard, 6, 150),
+        var check = CompetitiveCheck.Create("rnd(mark0-rand,marker)", PredictionGenerators.WithBits(PredictionSetup.Discard, 6, 150),
             inst =>
             {
                 double sum = 0;

@@ -4,7 +4,7 @@ using OnlineAlgos.Paging.Model;
 using OnlineAlgos.Paging.Offline;
 using OnlineAlgos.Paging.Online;
 using OnlineAlgos.Testing;
-using OnlineAlgos.Testing.Paging;
+using OnlineAlgos.Paging.Testing;
 using Xunit;
 
 namespace OnlineAlgos.Paging.Tests.Predictions;
@@ -120,7 +120,7 @@ public class GroundTruthTests
     public void Phase_count_and_clean_pages_bound_opt()
     {
         // spec §6 item 2, on generated instances: #phases ≤ OPT and Σc ≤ 2·OPT.
-        var check = new CompetitiveCheck<PagingInstance>("sum-clean", PagingGenerators.Instances(),
+        var check = CompetitiveCheck.Create("sum-clean", PagingGenerators.Instances(),
             inst => (double)PhasePartition.Compute(inst.Sequence, inst.K).TotalCleanPages,
             inst => BeladyPaging.Faults(inst.Sequence, inst.K), Guarantee.Competitive(2, source: "spec §1 (standard)"),
             inst => inst.ToText());

@@ -2,7 +2,7 @@ using OnlineAlgos.Core;
 using OnlineAlgos.Paging.Model;
 using OnlineAlgos.Paging.Online;
 using OnlineAlgos.Testing;
-using OnlineAlgos.Testing.Paging;
+using OnlineAlgos.Paging.Testing;
 using Xunit;
 
 namespace OnlineAlgos.Paging.Tests.Predictions;
@@ -16,7 +16,7 @@ public class IdentityTests
         // after it, so LRU among unmarked 0-pages is LRU among all 0-pages: MARK0-det ≡ FollowDiscard (LRU fallback).
         // Checked step by step (same cache after every request) on random and adversarial bits.
         var gen = PredictionGenerators.WithBits(PredictionSetup.Discard, 6, 120);
-        var check = new CompetitiveCheck<PagingInstance>("mark0 = follow-discard", gen,
+        var check = CompetitiveCheck.Create("mark0 = follow-discard", gen,
             inst =>
             {
                 var bits = inst.Sequence.Bits.ToArray();

@@ -1,7 +1,7 @@
 using OnlineAlgos.Paging.Model;
 using OnlineAlgos.Paging.Offline;
 using OnlineAlgos.Paging.Online;
-using OnlineAlgos.Testing.Paging;
+using OnlineAlgos.Paging.Testing;
 using Xunit;
 
 namespace OnlineAlgos.Paging.Tests.Predictions;

@@ -4,7 +4,7 @@ using OnlineAlgos.Paging.Model;
 using OnlineAlgos.Paging.Offline;
 using OnlineAlgos.Paging.Online;
 using OnlineAlgos.Testing;
-using OnlineAlgos.Testing.Paging;
+using OnlineAlgos.Paging.Testing;
 using Xunit;
 using static OnlineAlgos.Paging.Tests.Predictions.PredictionTestKit;
 
@@ -49,7 +49,7 @@ public class Mark0Tests
     [Fact]
     public void Deterministic_bound_holds_on_generated_and_adversarial_instances()
     {
-        var check = new CompetitiveCheck<PagingInstance>("mark0", PredictionGenerators.WithBits(PredictionSetup.Discard, 6, 120),
+        var check = CompetitiveCheck.Create("mark0", PredictionGenerators.WithBits(PredictionSetup.Discard, 6, 120),
             inst => Run(Det, inst, PredictionSetup.Discard), inst => BeladyPaging.Faults(inst.Sequence, inst.K), DetBound,
             inst => inst.ToText());
         check.Verify(400);
@@ -82,7 +82,7 @@ public class Mark0Tests
         foreach (var (name, create, seed) in new (string, Func<byte[], IOnlinePagingAlgorithm>, ulong)[]
                  { ("mark0", Det, 0), ("mark0-rand", Rand, 3), ("mark0-rand", Rand, 77), ("follow-discard", b => new FollowDiscardPaging(b), 0) })
         {
-            var check = new CompetitiveCheck<PagingInstance>(name + "=opt", arb,
+            var check = CompetitiveCheck.Create(name + "=opt", arb,
                 inst => (double)PagingSimulator.Run(create(inst.Sequence.Bits.ToArray()), inst.Sequence, inst.K, new Rng(seed)),
                 inst => BeladyPaging.Faults(inst.Sequence, inst.K), Guarantee.Competitive(1, source: "spec §2.0 (FollowDiscard = OPT)"),
                 inst => inst.ToText());
@@ -111,7 +111,7 @@ public class Mark0Tests
     {
         // E[ALG] ≤ OPT + 2H_k·η0 + η1 (spec §3); 200 seeds per instance, test mean − 3·stderr ≤ bound (spec §6 item 11),
         // i.e. a one-sided normal test at ≈ 99.9 % per instance; 60 instances incl. the adversarial families.
-        var check = new CompetitiveCheck<PagingInstance>("mark0-rand", PredictionGenerators.WithBits(PredictionSetup.Discard, 6, 80),
+        var check = CompetitiveCheck.Create("mark0-rand", PredictionGenerators.WithBits(PredictionSetup.Discard, 6, 80),
             inst => MeanMinus3Se(Rand, inst, PredictionSetup.Discard, 200, 1000),
             inst => BeladyPaging.Faults(inst.Sequence, inst.K),
             inst => new Guarantee(1, 0, [new ErrorTerm("eta0", 2 * HarmonicNumber(inst.K)), new ErrorTerm("eta1", 1)], Source: "(1,2H_k,1) [second-hand]"),

@@ -4,7 +4,7 @@ using OnlineAlgos.Paging.Model;
 using OnlineAlgos.Paging.Offline;
 using OnlineAlgos.Paging.Online;
 using OnlineAlgos.Testing;
-using OnlineAlgos.Testing.Paging;
+using OnlineAlgos.Paging.Testing;
 using Xunit;
 using static OnlineAlgos.Paging.Tests.Predictions.PredictionTestKit;
 
@@ -19,13 +19,13 @@ public class MarkAndPredictTests
     {
         foreach (ulong seed in new ulong[] { 1, 2, 3 })
         {
-            var check = new CompetitiveCheck<PagingInstance>("mark-predict=sum c", PredictionGenerators.WithPerfectBits(PredictionSetup.Phase, 7, 150),
+            var check = CompetitiveCheck.Create("mark-predict=sum c", PredictionGenerators.WithPerfectBits(PredictionSetup.Phase, 7, 150),
                 inst => (double)PagingSimulator.Run(new MarkAndPredictPaging(inst.Sequence.Bits.ToArray()), inst.Sequence, inst.K, new Rng(seed)),
                 inst => PhasePartition.Compute(inst.Sequence, inst.K).TotalCleanPages,
                 Guarantee.Competitive(1, source: "spec §2.2 (perfect bits = OPTMarking)"), inst => inst.ToText());
             check.Verify(150);
             // and from below: no marking algorithm beats Σ c_i
-            var lower = new CompetitiveCheck<PagingInstance>("sum c <= mark-predict", PredictionGenerators.WithPerfectBits(PredictionSetup.Phase, 7, 150),
+            var lower = CompetitiveCheck.Create("sum c <= mark-predict", PredictionGenerators.WithPerfectBits(PredictionSetup.Phase, 7, 150),
                 inst => (double)PhasePartition.Compute(inst.Sequence, inst.K).TotalCleanPages,
                 inst => PagingSimulator.Run(new MarkAndPredictPaging(inst.Sequence.Bits.ToArray()), inst.Sequence, inst.K, new Rng(seed)),
                 Guarantee.Competitive(1), inst => inst.ToText());
@@ -37,7 +37,7 @@ public class MarkAndPredictTests
     public void Randomized_bound_holds_in_expectation()
     {
         // E[ALG] ≤ 2·OPT + H_k·η0 + η1 (spec §3); 200 seeds per instance, mean − 3·stderr ≤ bound (≈ 99.9 % one-sided).
-        var check = new CompetitiveCheck<PagingInstance>("mark-predict", PredictionGenerators.WithBits(PredictionSetup.Phase, 6, 80, adversarial: false),
+        var check = CompetitiveCheck.Create("mark-predict", PredictionGenerators.WithBits(PredictionSetup.Phase, 6, 80, adversarial: false),
             inst => MeanMinus3Se(Mp, inst, PredictionSetup.Phase, 200, 5000),
             inst => BeladyPaging.Faults(inst.Sequence, inst.K),
             inst => new Guarantee(2, 0, [new ErrorTerm("eta0", HarmonicNumber(inst.K)), new ErrorTerm("eta1", 1)], Source: "(2,H_k,1) [second-hand]"),

@@ -1,7 +1,7 @@
 using OnlineAlgos.Core;
 using OnlineAlgos.Scheduling.Formats;
 using OnlineAlgos.Scheduling.Model;
-using OnlineAlgos.Testing.Scheduling;
+using OnlineAlgos.Scheduling.Testing;
 using Xunit;
 
 namespace OnlineAlgos.Scheduling.Tests.Formats;

@@ -1,6 +1,7 @@
+using OnlineAlgos.Core;
 using OnlineAlgos.Scheduling.Model;
 using OnlineAlgos.Scheduling.Offline;
-using OnlineAlgos.Testing.Scheduling;
+using OnlineAlgos.Scheduling.Testing;
 using Xunit;
 
 namespace OnlineAlgos.Scheduling.Tests.Offline;

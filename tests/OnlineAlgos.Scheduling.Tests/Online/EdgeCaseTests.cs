@@ -1,3 +1,4 @@
+using OnlineAlgos.Core;
 using OnlineAlgos.Scheduling.Model;
 using OnlineAlgos.Scheduling.Offline;
 using OnlineAlgos.Scheduling.Online;

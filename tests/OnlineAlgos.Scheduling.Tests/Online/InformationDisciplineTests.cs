@@ -1,7 +1,8 @@
+using OnlineAlgos.Core;
 using FsCheck.Fluent;
 using OnlineAlgos.Scheduling.Model;
 using OnlineAlgos.Scheduling.Online;
-using OnlineAlgos.Testing.Scheduling;
+using OnlineAlgos.Scheduling.Testing;
 using Xunit;
 
 namespace OnlineAlgos.Scheduling.Tests.Online;

@@ -1,0 +1,19 @@
+using Xunit;
+
+namespace OnlineAlgos.Paging.Testing.Tests.Readme;
+
+/// <summary>README's harness example must be this project's ClockPagingExample.cs, verbatim, so it stays true.</summary>
+public class ReadmeSyncTests
+{
+    [Fact]
+    public void ReadmeExampleIsTheCompiledExample()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OnlineAlgos.sln"))) dir = dir.Parent;
+        Assert.NotNull(dir);
+        string readme = File.ReadAllText(Path.Combine(dir!.FullName, "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        string example = File.ReadAllText(Path.Combine(dir.FullName, "tests", "OnlineAlgos.Testing.Tests", "Readme", "ClockPagingExample.cs"))
+            .Replace("\r\n", "\n", StringComparison.Ordinal);
+        Assert.Contains("```csharp\n" + example + "```", readme);
+    }
+}
