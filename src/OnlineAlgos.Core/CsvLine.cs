@@ -2,9 +2,17 @@ using System.Text;
 
 namespace OnlineAlgos.Core;
 
-/// <summary>Splits one CSV line (RFC 4180 quoting, no embedded newlines) into fields.</summary>
+/// <summary>Splits one CSV line (RFC 4180 quoting, no embedded newlines) into fields, and quotes a field for one.</summary>
 public static class CsvLine
 {
+    /// <summary>The field as RFC 4180 wants it: quoted (inner quotes doubled) when it holds a comma, quote or newline.</summary>
+    public static string Escape(string field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        if (field.AsSpan().IndexOfAny(",\"\r\n") < 0) return field;
+        return "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
     /// <summary>The fields of <paramref name="line"/>; a malformed quote is reported with source and line.</summary>
     public static List<string> Split(string line, string source, long lineNumber, char separator = ',')
     {
