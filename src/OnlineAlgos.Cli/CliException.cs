@@ -1,9 +1,10 @@
 namespace OnlineAlgos.Cli;
 
 /// <summary>
-/// An error the CLI reports as one line <c>error: …</c> on stderr. <see cref="ExitCode"/> 2 is a usage error (the
-/// command line itself is wrong: an unknown name, a malformed or out-of-range value, an unusable <c>--out</c>); 1 is an
-/// input error (a file is missing, malformed, or its content does not fit the options), see <see cref="Input"/>.
+/// An error the CLI reports as one line <c>error: …</c> on stderr. <see cref="ExitCode"/> 2 is a usage error: the
+/// command line must change (an unknown name, a malformed or out-of-range value, a value the input cannot use, an
+/// unusable <c>--out</c>). 1 is an input error: a file must change (missing, unreadable, malformed, or an instance
+/// the solver fails on), see <see cref="Input"/>.
 /// </summary>
 public sealed class CliException : Exception
 {
@@ -22,6 +23,6 @@ public sealed class CliException : Exception
     /// <summary>The process exit code: 2 usage error, 1 input error.</summary>
     public int ExitCode { get; }
 
-    /// <summary>An input error (exit code 1): a file is missing or malformed, or does not fit the options.</summary>
+    /// <summary>An input error (exit code 1): a file is missing, unreadable or malformed, or the solver fails on it.</summary>
     public static CliException Input(string message) => new(message, 1);
 }

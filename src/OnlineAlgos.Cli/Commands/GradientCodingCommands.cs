@@ -55,7 +55,7 @@ public static class GradientCodingCommands
             {
                 if (doSearch && nm != "uncoded")
                 {
-                    if (t.Rounds <= tmaxV) throw CliException.Input($"--search: the trace has {t.Rounds} rounds; --tmax {tmaxV} needs more");
+                    if (t.Rounds <= tmaxV) throw new CliException($"--search: the trace has {t.Rounds} rounds; --tmax {tmaxV} needs more");
                     var kind = nm switch { "gc" => SgcSchemeKind.Gc, "sr-sgc" => SgcSchemeKind.SrSgc, _ => SgcSchemeKind.MSgc };
                     specs.Add(ParameterSearch.Best(kind, t, baseV, kappaV, muV, tmaxV).Best);
                     continue;
@@ -63,9 +63,9 @@ public static class GradientCodingCommands
                 specs.Add(nm switch
                 {
                     "uncoded" => SgcSchemeSpec.Uncoded(n),
-                    "gc" => Build("--gc-s", 1, () => SgcSchemeSpec.Gc(n, ParseInt(r.GetValue(gcS)!, "--gc-s"))),
-                    "sr-sgc" => Build("--sr-sgc", 1, () => { var p = Triple(r.GetValue(sr)!, "--sr-sgc"); return SgcSchemeSpec.SrSgc(n, p[0], p[1], p[2]); }),
-                    _ => Build("--m-sgc", 1, () => { var p = Triple(r.GetValue(ms)!, "--m-sgc"); return SgcSchemeSpec.MSgc(n, p[0], p[1], p[2]); }),
+                    "gc" => Build("--gc-s", () => SgcSchemeSpec.Gc(n, ParseInt(r.GetValue(gcS)!, "--gc-s"))),
+                    "sr-sgc" => Build("--sr-sgc", () => { var p = Triple(r.GetValue(sr)!, "--sr-sgc"); return SgcSchemeSpec.SrSgc(n, p[0], p[1], p[2]); }),
+                    _ => Build("--m-sgc", () => { var p = Triple(r.GetValue(ms)!, "--m-sgc"); return SgcSchemeSpec.MSgc(n, p[0], p[1], p[2]); }),
                 });
             }
             int maxT = 0;
@@ -76,12 +76,12 @@ public static class GradientCodingCommands
             if (jobsText is null)
             {
                 j = t.Rounds - maxT;
-                if (j < 1) throw CliException.Input($"{t.Rounds} rounds in the trace leave no job after the largest delay T = {maxT}");
+                if (j < 1) throw new CliException($"{t.Rounds} rounds in the trace leave no job after the largest delay T = {maxT}");
             }
             else
             {
                 j = CliContext.ParsePositiveInts(jobsText, "--jobs")[0];
-                if (j + maxT > t.Rounds) throw CliException.Input($"--jobs {j} with delay T = {maxT} needs {j + maxT} rounds; the trace has {t.Rounds}");
+                if (j + maxT > t.Rounds) throw new CliException($"--jobs {j} with delay T = {maxT} needs {j + maxT} rounds; the trace has {t.Rounds}");
             }
             var lines = new List<string> { "scheme,params,load,runtime_s,jobs,decoded_on_time" };
             foreach (var s in specs)
@@ -109,7 +109,7 @@ public static class GradientCodingCommands
         cmd.SetAction(r =>
         {
             int nV = ParseInt(r.GetValue(n)!, "--n"), bV = ParseInt(r.GetValue(b)!, "--B"), wV = ParseInt(r.GetValue(w)!, "--W"), lV = ParseInt(r.GetValue(l)!, "--lambda");
-            var model = Build("(n,B,W,lambda)", 2, () => new BurstyModel(nV, bV, wV, lV));
+            var model = Build("(n,B,W,lambda)", () => new BurstyModel(nV, bV, wV, lV));
             var lines = new List<string> { "scheme,n,B,W,lambda,s,T,load" };
             var summary = new List<string>();
             foreach (var nm in r.GetValue(schemes)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -125,7 +125,7 @@ public static class GradientCodingCommands
                     {
                         if ((wV - 1) % bV != 0) throw new CliException($"sr-sgc: SR-SGC needs B | W-1, got B = {bV}, W = {wV} (drop sr-sgc from --schemes)");
                         int s = SchemeLoads.SrSgcS(bV, wV, lV);
-                        var load = Build("sr-sgc", 2, () => SchemeLoads.SrSgc(model));
+                        var load = Build("sr-sgc", () => SchemeLoads.SrSgc(model));
                         lines.Add(Row("sr-sgc", nV, bV, wV, lV, s.ToString(CultureInfo.InvariantCulture), bV.ToString(CultureInfo.InvariantCulture), load));
                         summary.Add($"sr-sgc: ({nV},{s})-GC per job; round r computes job r, except that when v > {s} workers still miss job r-{bV}, the v-{s} lowest-indexed of them re-attempt it; load {load}");
                         break;
@@ -154,11 +154,10 @@ public static class GradientCodingCommands
     private static string Row(string name, int n, int b, int w, int l, string s, string t, Fraction load) =>
         string.Create(CultureInfo.InvariantCulture, $"{name},{n},{b},{w},{l},{s},{t},{load.ToDouble().ToString("R", CultureInfo.InvariantCulture)}");
 
-    // exitCode 1 when the parameters are checked against the trace (its worker count), 2 when against options only.
-    private static T Build<T>(string what, int exitCode, Func<T> f)
+    private static T Build<T>(string what, Func<T> f)
     {
         try { return f(); }
-        catch (ArgumentException e) { throw new CliException($"{what}: {e.Message}", exitCode); }
+        catch (ArgumentException e) { throw new CliException($"{what}: {e.Message}"); }
     }
 
     private static StragglerTrace ReadTrace(string path)

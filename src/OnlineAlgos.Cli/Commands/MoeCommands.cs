@@ -123,14 +123,14 @@ public static class MoeCommands
             if (r.GetValue(batch) is { } bt)
             {
                 int b = ParseInt(bt, "--batch", 0);
-                if (b >= batches.Count) throw CliException.Input($"--batch {b}: {path} has {batches.Count} batch(es)");
+                if (b >= batches.Count) throw new CliException($"--batch {b}: {path} has {batches.Count} batch(es)");
                 s = batches[b];
             }
             else s = batches.Count == 1 ? batches[0] : ScoreMatrix.Concat(batches);
-            if (k > s.Experts) throw CliException.Input($"--top-k {k} exceeds the {s.Experts} experts in {path}");
+            if (k > s.Experts) throw new CliException($"--top-k {k} exceeds the {s.Experts} experts in {path}");
             int c = cap ?? AssignmentProblem.DefaultCapacity(s.Tokens, k, s.Experts);
             if ((long)c * s.Experts < (long)s.Tokens * k)
-                throw CliException.Input($"--capacity {c} is infeasible: E*C = {(long)c * s.Experts} < T*K = {(long)s.Tokens * k}");
+                throw new CliException($"--capacity {c} is infeasible: E*C = {(long)c * s.Experts} < T*K = {(long)s.Tokens * k}");
             var sol = MinCostFlowAssignment.Solve(s, k, c);
             if (sol.Status != OfflineStatus.Optimal) throw CliException.Input($"{path}: {sol.Message}");
             if (sol.ErrorBound > 0)

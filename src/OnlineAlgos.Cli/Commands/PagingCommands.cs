@@ -81,11 +81,11 @@ public static class PagingCommands
 
             var seq = ReadTrace(r.GetValue(trace)!, r.GetValue(format)!, r.GetValue(idColumn));
             if (seq.HasBits && setup is not null)
-                throw CliException.Input($"{r.GetValue(trace)}: the trace has a bit column and --predict asks for ground-truth bits: drop one of the two");
+                throw new CliException($"{r.GetValue(trace)}: the trace has a bit column and --predict asks for ground-truth bits: drop one of the two");
             byte[]? rawBits = seq.HasBits ? seq.Bits.ToArray() : null;
             if (r.GetValue(bitsFile) is { } bitsPath)
             {
-                if (seq.HasBits) throw CliException.Input($"{r.GetValue(trace)}: the trace has a bit column and --bits gives a prediction file: drop one of the two");
+                if (seq.HasBits) throw new CliException($"{r.GetValue(trace)}: the trace has a bit column and --bits gives a prediction file: drop one of the two");
                 if (setup is not null) throw new CliException("--bits and --predict are two prediction sources: give one");
                 rawBits = ReadBits(bitsPath, seq.Length);
             }
@@ -95,7 +95,7 @@ public static class PagingCommands
             {
                 var kind = PredictivePagingAlgorithms.KindOf(n);
                 if ((kind is PredictionKind.DiscardBits or PredictionKind.PhaseBits) && !usesBits)
-                    throw CliException.Input($"{n} needs one prediction bit per request: give a trace with a 0/1 bit column or --predict discard|phase");
+                    throw new CliException($"{n} needs one prediction bit per request: give a trace with a 0/1 bit column or --predict discard|phase");
             }
 
             // Compute everything before printing, so a failure leaves no half-written CSV.
