@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using OnlineAlgos.Core;
 
@@ -122,7 +123,7 @@ public sealed record StudyManifest(string Study, string GridVersion, int GridCel
     public string ToJson(Action<Utf8JsonWriter>? extra = null)
     {
         using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             WriteJson(w, extra);
         return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
     }
