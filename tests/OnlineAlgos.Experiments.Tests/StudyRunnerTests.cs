@@ -235,6 +235,24 @@ public sealed class StudyRunnerTests : IDisposable
     }
 
     [Fact]
+    public void MergeNeverUsesATornLastLine()
+    {
+        var study = new CountingStudy();
+        StudyRunner.Run(study, Options, _dir, new Shard(0, 2), 1);
+        StudyRunner.Run(study, Options, _dir, new Shard(1, 2), 1);
+        var shard1 = StudyRunner.CellFile(_dir, study, new Shard(1, 2));
+        string text = File.ReadAllText(shard1);
+        File.WriteAllText(shard1, text[..^3]); // crash mid-write of the last record (cell 17)
+        var e = Assert.Throws<InvalidOperationException>(() => StudyRunner.Merge(study, Options, _dir, 2));
+        Assert.Contains("(index 17) is missing: run shard 1/2 (17 mod 2 = 1) first", e.Message);
+        StudyRunner.Run(study, Options, _dir, new Shard(1, 2), 1); // recomputes just that cell
+        StudyRunner.Merge(study, Options, _dir, 2);
+        string whole = Path.Combine(_dir, "whole");
+        StudyRunner.Run(new CountingStudy(), Options, whole, Shard.All, 1);
+        Assert.Equal(Tables(whole), Tables(_dir));
+    }
+
+    [Fact]
     public void MergeOfShardsMadeWithDifferentSeedsIsRefused()
     {
         var study = new CountingStudy();
