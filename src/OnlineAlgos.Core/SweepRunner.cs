@@ -45,22 +45,50 @@ public static class SweepRunner
         }
         int done = total - pending.Count;
         var gate = new object();
+        bool abandoned = false;
         progress?.Invoke(done, total);
-        Parallel.ForEach(
-            pending,
-            new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken },
-            cell =>
-            {
-                var values = compute(cell);
-                var result = new CellResult(cell.Index, cell.Id, values);
-                lock (gate)
+        if (pending.Count > 0)
+        {
+            // The loop runs on its own task so that cancellation returns at once instead of waiting for the cells in
+            // flight (a long cell could otherwise delay a Ctrl-C or a Slurm SIGTERM by minutes). Cells that finish
+            // after cancellation are dropped, never stored half-way: the flag is set under the store's lock.
+            var loop = Task.Run(() => Parallel.ForEach(
+                pending,
+                new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken },
+                cell =>
                 {
-                    store.Append(result);
-                    results[cell.Id] = result;
-                    done++;
-                    progress?.Invoke(done, total);
-                }
-            });
+                    if (Volatile.Read(ref abandoned)) return;
+                    var values = compute(cell);
+                    var result = new CellResult(cell.Index, cell.Id, values);
+                    lock (gate)
+                    {
+                        if (abandoned || cancellationToken.IsCancellationRequested) return;
+                        store.Append(result);
+                        results[cell.Id] = result;
+                        done++;
+                        progress?.Invoke(done, total);
+                    }
+                }), CancellationToken.None);
+            try
+            {
+                loop.Wait(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                lock (gate) abandoned = true;
+                throw;
+            }
+            catch (AggregateException e)
+            {
+                lock (gate) abandoned = true;
+                Exception? failure = null;
+                foreach (var x in e.Flatten().InnerExceptions)
+                    if (x is not OperationCanceledException) { failure = x; break; }
+                if (failure is null) throw new OperationCanceledException(cancellationToken);
+                // The first failure of a cell, as the study threw it (not wrapped), so callers can report it plainly.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+            }
+        }
         var list = new List<CellResult>(results.Count);
         foreach (var r in results.Values)
             if (shard.Contains(byId[r.CellId])) list.Add(r);
@@ -72,8 +100,12 @@ public static class SweepRunner
     /// Combines the results of shards into the result list of the whole sweep, sorted by cell index. Duplicates must
     /// agree; a missing cell is an error naming it (so a merge never silently yields a partial table).
     /// </summary>
-    public static IReadOnlyList<CellResult> Merge(IReadOnlyList<SweepCell> cells, IEnumerable<CellResult> shardResults)
+    /// <param name="cells">The cells of the whole sweep, in grid order.</param>
+    /// <param name="shardResults">The records of all shards.</param>
+    /// <param name="shards">How many shards the sweep was split into (only to name the shard of a missing cell).</param>
+    public static IReadOnlyList<CellResult> Merge(IReadOnlyList<SweepCell> cells, IEnumerable<CellResult> shardResults, int shards = 1)
     {
+        if (shards < 1) throw new ArgumentOutOfRangeException(nameof(shards), "at least one shard");
         var byIndex = new SortedDictionary<int, CellResult>();
         foreach (var r in shardResults)
         {
@@ -89,7 +121,9 @@ public static class SweepRunner
         }
         foreach (var c in cells)
             if (!byIndex.ContainsKey(c.Index))
-                throw new InvalidOperationException($"cell '{c.Id}' (index {c.Index}) is missing: run its shard ({c.Index} mod n) first");
+                throw new InvalidOperationException(shards == 1
+                    ? $"cell '{c.Id}' (index {c.Index}) is missing: run the sweep again to compute it"
+                    : $"cell '{c.Id}' (index {c.Index}) is missing: run shard {c.Index % shards}/{shards} ({c.Index} mod {shards} = {c.Index % shards}) first");
         return byIndex.Values.ToList();
     }
 }

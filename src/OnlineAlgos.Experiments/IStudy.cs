@@ -22,6 +22,13 @@ public interface IStudy
     /// <summary>The cells of the sweep. Must depend only on the options (not on the machine or time).</summary>
     SweepGrid Grid(StudyOptions options);
 
+    /// <summary>
+    /// The input files <see cref="RunCell"/> reads under these options (real traces under
+    /// <see cref="StudyOptions.DataDirectory"/>), in a fixed order; empty when every input is generated. Their content
+    /// hashes go into the run's <see cref="StudyManifest"/>, so cells made from other data are never reused.
+    /// </summary>
+    IReadOnlyList<string> InputFiles(StudyOptions options);
+
     /// <summary>Computes one cell. Values are formatted with the invariant culture (they are stored as text).</summary>
     IReadOnlyList<string> RunCell(SweepCell cell, StudyOptions options);
 

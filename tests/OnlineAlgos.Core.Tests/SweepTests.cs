@@ -101,6 +101,46 @@ public class SweepTests
     }
 
     [Fact]
+    public void MergeNamesTheShardOfAMissingCell()
+    {
+        // Before: "run its shard (1 mod n) first", with the letter n left unfilled.
+        var cells = Cells();
+        var part = SweepRunner.Run(cells, new Shard(0, 2), new MemoryCellStore(), Compute);
+        var e = Assert.Throws<InvalidOperationException>(() => SweepRunner.Merge(cells, part, shards: 2));
+        Assert.Contains("(index 1) is missing: run shard 1/2 (1 mod 2 = 1) first", e.Message);
+        Assert.DoesNotContain("mod n", e.Message);
+    }
+
+    [Fact]
+    public void CancellationReturnsWithoutWaitingForACellInFlightAndDropsIt()
+    {
+        var cells = Cells();
+        using var cts = new CancellationTokenSource();
+        using var release = new ManualResetEventSlim();
+        var store = new MemoryCellStore();
+        var run = Task.Run(() => SweepRunner.Run(cells, Shard.All, store, c =>
+        {
+            if (c.Index == 2) { cts.Cancel(); release.Wait(); } // cell 2 is still computing when the run is cancelled
+            return Compute(c);
+        }, threads: 1, cancellationToken: cts.Token));
+        // The run returns while cell 2 is blocked (without the early return it would wait on 'release' forever).
+        Assert.True(((IAsyncResult)run).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(60)), "the run did not return after cancellation");
+        Assert.True(run.IsCanceled || run.Exception?.InnerException is OperationCanceledException);
+        release.Set();
+        Thread.Sleep(200);
+        Assert.Equal(new[] { 0, 1 }, store.Finished().Select(r => r.Index).ToArray()); // cell 2 finished late: not stored
+    }
+
+    [Fact]
+    public void AFailingCellSurfacesItsOwnException()
+    {
+        var e = Record.Exception(() => SweepRunner.Run(Cells(), Shard.All, new MemoryCellStore(),
+            c => c.Index == 3 ? throw new InvalidDataException("cell 3 is bad") : Compute(c), threads: 2));
+        Assert.IsType<InvalidDataException>(e); // before: AggregateException wrapping it
+        Assert.Equal("cell 3 is bad", e.Message);
+    }
+
+    [Fact]
     public void StoreFromAnotherSweepIsRejected()
     {
         var store = new MemoryCellStore();

@@ -60,7 +60,7 @@ public static class MatchingCommands
             }
             catch (LpSolveException e)
             {
-                throw new CliException($"{path}: {e.Message}");
+                throw CliException.Input($"{path}: {e.Message}");
             }
             var notes = new List<string>();
             ValueEstimate online;
@@ -70,7 +70,7 @@ public static class MatchingCommands
             }
             catch (InstanceTooLargeException e)
             {
-                if (r.GetValue(requireExact)) throw new CliException($"{path}: {e.Message}");
+                if (r.GetValue(requireExact)) throw CliException.Input($"{path}: {e.Message}");
                 online = new ValueEstimate(double.NaN, double.NaN, EstimateMethod.Skipped);
                 notes.Add("online_opt skipped: " + e.Message);
             }

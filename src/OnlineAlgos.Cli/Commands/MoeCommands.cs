@@ -29,6 +29,9 @@ public static class MoeCommands
     /// <summary>Schedule names accepted by <c>--schedule</c>.</summary>
     public static readonly string[] ScheduleNames = { "constant", "piecewise", "inverse-sqrt", "inverse-linear" };
 
+    /// <summary>Largest <c>--steps</c> of <c>moe simulate</c> (its per-step metrics are kept in memory: ~0.6 GB).</summary>
+    public const int MaxSteps = 10_000_000;
+
     /// <summary>The <c>moe</c> command group.</summary>
     public static Command Create(CliContext ctx)
     {
@@ -66,7 +69,8 @@ public static class MoeCommands
             if (k > e) throw new CliException($"--top-k {k} exceeds --experts {e}: each token needs K distinct experts");
             int t = ParseInt(r.GetValue(tokens)!, "--tokens", 0);
             int n = ParseInt(r.GetValue(steps)!, "--steps", 0);
-            if ((long)t * e > 1L << 28) throw new CliException($"--tokens x --experts = {(long)t * e} is too large for one batch (limit 2^28)");
+            if ((long)Math.Max(t, 1) * e > 1L << 28) throw new CliException($"--tokens x --experts = {(long)Math.Max(t, 1) * e} is too large for one batch (limit 2^28)");
+            if (n > MaxSteps) throw new CliException($"--steps {n} exceeds {MaxSteps}: the simulation keeps one metrics row per step (and prints one CSV line each)");
             double u = ParseDouble(r.GetValue(rate)!, "--rate");
             if (!(u > 0)) throw new CliException($"--rate must be > 0, got {r.GetValue(rate)}");
             double cf = ParseDouble(r.GetValue(capacityFactor)!, "--capacity-factor");
@@ -128,7 +132,7 @@ public static class MoeCommands
             if ((long)c * s.Experts < (long)s.Tokens * k)
                 throw new CliException($"--capacity {c} is infeasible: E*C = {(long)c * s.Experts} < T*K = {(long)s.Tokens * k}");
             var sol = MinCostFlowAssignment.Solve(s, k, c);
-            if (sol.Status != OfflineStatus.Optimal) throw new CliException(sol.Message);
+            if (sol.Status != OfflineStatus.Optimal) throw CliException.Input($"{path}: {sol.Message}");
             if (sol.ErrorBound > 0)
                 ctx.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"note: scores are not integers; min-cost flow on scores scaled by {MinCostFlowAssignment.Scale(s.Data)}: optimum exact within {sol.ErrorBound:G3}"));
             var sb = new StringBuilder("name,value\n");
@@ -138,7 +142,7 @@ public static class MoeCommands
             if (r.GetValue(prices))
             {
                 var lp = GlopAssignment.Solve(s, k, c, balanced: false);
-                if (lp.Status != OfflineStatus.Optimal || lp.Prices is null) throw new CliException("GLOP could not compute the dual prices: " + lp.Message);
+                if (lp.Status != OfflineStatus.Optimal || lp.Prices is null) throw CliException.Input($"{path}: GLOP could not compute the dual prices: {lp.Message}");
                 for (int i = 0; i < s.Experts; i++)
                     sb.Append(CultureInfo.InvariantCulture, $"price_{i},{Num(lp.Prices[i] == 0 ? 0 : lp.Prices[i])}\n");
             }

@@ -106,19 +106,24 @@ public static class PagingCommands
                 var kind = PredictivePagingAlgorithms.KindOf(name);
                 foreach (int k in kValues)
                 {
+                    // A cache of at least PageCount slots never evicts: every algorithm then faults exactly on first
+                    // requests, and phases and ground-truth bits are the same for any such k. Simulating with
+                    // min(k, PageCount) gives identical output without allocating O(k) state for a huge --k (tested);
+                    // the random streams stay keyed by the k asked for.
+                    int kSim = Math.Min(k, seq.PageCount);
                     string etaCols = usesBits ? ",," : "";
                     long faults;
-                    if (name == "belady") faults = BeladyPaging.Faults(seq, k);
+                    if (name == "belady") faults = BeladyPaging.Faults(seq, kSim);
                     else if (kind == PredictionKind.None)
-                        faults = PagingSimulator.Run(PagingAlgorithms.TryCreate(name)!, seq, k, Rng.ForCell(seedValue, name, k));
+                        faults = PagingSimulator.Run(PagingAlgorithms.TryCreate(name)!, seq, kSim, Rng.ForCell(seedValue, name, k));
                     else
                     {
                         byte[]? bits = null;
                         if (kind is PredictionKind.DiscardBits or PredictionKind.PhaseBits)
                         {
-                            bits = fileBits ?? Perturb(GroundTruthBits.For(setup!.Value, seq, k), q, q0, q1, Rng.ForCell(seedValue, "noise", k));
+                            bits = fileBits ?? Perturb(GroundTruthBits.For(setup!.Value, seq, kSim), q, q0, q1, Rng.ForCell(seedValue, "noise", k));
                             var own = kind == PredictionKind.DiscardBits ? PredictionSetup.Discard : PredictionSetup.Phase;
-                            var e = PredictionErrors.Compute(bits, GroundTruthBits.For(own, seq, k));
+                            var e = PredictionErrors.Compute(bits, GroundTruthBits.For(own, seq, kSim));
                             etaCols = string.Create(CultureInfo.InvariantCulture, $",{e.Eta0},{e.Eta1}");
                         }
                         if (kind == PredictionKind.NextArrival)
@@ -130,7 +135,7 @@ public static class PagingCommands
                             };
                         if (kind == PredictionKind.ExactNextArrival) exact ??= NextArrivalPredictions.Exact(seq);
                         var alg = PredictivePagingAlgorithms.TryCreate(name, new PagingPredictionInputs(bits, h, exact, g, eps))!;
-                        faults = PagingSimulator.Run(alg, seq, k, Rng.ForCell(seedValue, name, k));
+                        faults = PagingSimulator.Run(alg, seq, kSim, Rng.ForCell(seedValue, name, k));
                     }
                     lines.Add(string.Create(CultureInfo.InvariantCulture, $"{name},{k},{seq.Length},{faults}{etaCols}"));
                 }

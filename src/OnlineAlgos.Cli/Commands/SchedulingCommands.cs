@@ -14,6 +14,13 @@ namespace OnlineAlgos.Cli.Commands;
 /// <c>scheduling generate</c>: an instance of a named family as JSON.</summary>
 public static class SchedulingCommands
 {
+    /// <summary>Largest <c>--parts</c> of an SWF split (operations per job).</summary>
+    public const int MaxParts = 10_000;
+
+    /// <summary>Largest <c>--param</c> of <c>scheduling generate</c>: jobs (or chain length) of most families, and k of
+    /// mpt, whose instance grows with k squared.</summary>
+    public const int MaxJobs = 1_000_000, MaxSquareParam = 2_000;
+
     /// <summary>The <c>scheduling</c> command group.</summary>
     public static Command Create(CliContext ctx)
     {
@@ -113,6 +120,7 @@ public static class SchedulingCommands
             rho = v;
         }
         if (parts < 1) throw new CliException($"--parts expects an integer >= 1, got {parts}");
+        if (parts > MaxParts) throw new CliException($"--parts {parts} exceeds {MaxParts}: every job of the log would be split into that many operations");
         if (!(t > 0) || !double.IsFinite(t)) throw new CliException($"--test-length expects a number > 0, got {t}");
         if (!(growth > 1) || !double.IsFinite(growth)) throw new CliException($"--growth expects a number > 1, got {growth}");
         if (!(alpha > 0) || !double.IsFinite(alpha)) throw new CliException($"--alpha expects a number > 0, got {alpha}");
@@ -152,6 +160,9 @@ public static class SchedulingCommands
         {
             int p = r.GetValue(param);
             if (p < 1) throw new CliException($"--param expects an integer >= 1, got {p}");
+            string fam = r.GetValue(family)!;
+            if (fam == "mpt" && p > MaxSquareParam) throw new CliException($"--param {p} exceeds {MaxSquareParam} for {fam} (its instance has about p^2 operations)");
+            if (p > MaxJobs) throw new CliException($"--param {p} exceeds {MaxJobs} jobs");
             string seedText = r.GetValue(seed)!;
             if (!ulong.TryParse(seedText, NumberStyles.None, CultureInfo.InvariantCulture, out ulong s))
                 throw new CliException($"--seed expects an unsigned 64-bit integer, got '{seedText}'");

@@ -17,6 +17,7 @@ public static class StudyCommands
         public Option<int> Threads { get; } = new("--threads") { Description = "worker threads", DefaultValueFactory = _ => Environment.ProcessorCount };
         public Option<bool> Quick { get; } = new("--quick") { Description = "small grids (CI, first look)" };
         public Option<string?> Data { get; } = new("--data") { Description = "folder with real traces (default: ../shared/data when present)" };
+        public Option<bool> Fresh { get; } = new("--fresh") { Description = "delete the study's stored cells (with --shard: that shard's) and start over, instead of refusing cells made with other options" };
 
         public void AddTo(Command c)
         {
@@ -77,6 +78,7 @@ public static class StudyCommands
         run.Arguments.Add(studyArg);
         common.AddTo(run);
         run.Options.Add(common.Shard);
+        run.Options.Add(common.Fresh);
         run.SetAction(r =>
         {
             var study = Find(r.GetValue(studyArg)!);
@@ -84,16 +86,25 @@ public static class StudyCommands
             Shard shard;
             try { shard = shardText is null ? Shard.All : Shard.Parse(shardText); }
             catch (FormatException e) { throw new CliException(e.Message); }
-            RunStudies(ctx, new[] { study }, common.Options(r), r.GetValue(common.Out)!, shard, common.ThreadCount(r));
+            var options = common.Options(r);
+            int threads = common.ThreadCount(r);
+            string outDir = r.GetValue(common.Out)!;
+            CliContext.CheckOutputFolder(outDir);
+            RunStudies(ctx, new[] { study }, options, outDir, shard, threads, r.GetValue(common.Fresh));
             return 0;
         });
         yield return run;
 
         var reproduce = new Command("reproduce", "run every study and write tables (CSV, Markdown, LaTeX) and PNG plots");
         common.AddTo(reproduce);
+        reproduce.Options.Add(common.Fresh);
         reproduce.SetAction(r =>
         {
-            RunStudies(ctx, StudyCatalog.All, common.Options(r), r.GetValue(common.Out)!, Shard.All, common.ThreadCount(r));
+            var options = common.Options(r);
+            int threads = common.ThreadCount(r);
+            string outDir = r.GetValue(common.Out)!;
+            CliContext.CheckOutputFolder(outDir);
+            RunStudies(ctx, StudyCatalog.All, options, outDir, Shard.All, threads, r.GetValue(common.Fresh));
             return 0;
         });
         yield return reproduce;
@@ -109,13 +120,15 @@ public static class StudyCommands
             var study = Find(r.GetValue(mergeStudy)!);
             int n = r.GetValue(shardsOpt);
             if (n < 1) throw new CliException($"--shards expects a positive integer, got {n}");
+            var options = common.Options(r);
             string outDir = r.GetValue(common.Out)!;
             var files = Enumerable.Range(0, n).Select(i => StudyRunner.CellFile(outDir, study, new Shard(i, n))).ToList();
             foreach (var f in files)
-                if (!File.Exists(f)) throw new CliException($"{f}: missing; run 'onlinealgos run {study.Name} --shard {files.IndexOf(f)}/{n}' first");
+                if (!File.Exists(f)) throw CliException.Input($"{f}: missing; run 'onlinealgos run {study.Name} --shard {files.IndexOf(f)}/{n}' first");
+            CliContext.CheckOutputFolder(outDir);
             StudyRunResult result;
-            try { result = StudyRunner.Merge(study, common.Options(r), outDir, files); }
-            catch (InvalidOperationException e) { throw new CliException(e.Message); }
+            try { result = StudyRunner.Merge(study, options, outDir, files); }
+            catch (InvalidOperationException e) { throw CliException.Input(e.Message); }
             Report(ctx, result.Written);
             return 0;
         });
@@ -126,8 +139,9 @@ public static class StudyCommands
         StudyCatalog.Find(name) ?? throw new CliException(
             $"unknown study '{name}'; known: {string.Join(", ", StudyCatalog.All.Select(s => s.Name))}");
 
-    private static void RunStudies(CliContext ctx, IReadOnlyList<IStudy> studies, StudyOptions options, string outDir, Shard shard, int threads)
+    private static void RunStudies(CliContext ctx, IReadOnlyList<IStudy> studies, StudyOptions options, string outDir, Shard shard, int threads, bool fresh)
     {
+        ctx.ObservesCancellation = true;
         ctx.Error.WriteLine(options.DataDirectory is null
             ? "data: ../shared/data not found, studies use generated inputs only"
             : $"data: {options.DataDirectory}");
@@ -137,10 +151,10 @@ public static class StudyCommands
             try
             {
                 result = ctx.Interactive
-                    ? RunWithBar(study, options, outDir, shard, threads)
-                    : StudyRunner.Run(study, options, outDir, shard, threads, PlainProgress(ctx, study.Name));
+                    ? RunWithBar(ctx, study, options, outDir, shard, threads, fresh)
+                    : StudyRunner.Run(study, options, outDir, shard, threads, PlainProgress(ctx, study.Name), fresh, ctx.Cancellation);
             }
-            catch (InvalidOperationException e) { throw new CliException(e.Message); }
+            catch (InvalidOperationException e) { throw CliException.Input($"{study.Name}: {e.Message}"); }
             if (shard.Count != 1)
             {
                 ctx.Error.WriteLine($"{study.Name}: shard {shard} done; merge with 'onlinealgos merge {study.Name} --shards {shard.Count}'");
@@ -151,7 +165,7 @@ public static class StudyCommands
         }
     }
 
-    private static StudyRunResult RunWithBar(IStudy study, StudyOptions options, string outDir, Shard shard, int threads)
+    private static StudyRunResult RunWithBar(CliContext ctx, IStudy study, StudyOptions options, string outDir, Shard shard, int threads, bool fresh)
     {
         StudyRunResult result = new(Array.Empty<string>(), null);
         AnsiConsole.Progress().Start(p =>
@@ -161,7 +175,7 @@ public static class StudyCommands
             {
                 task.MaxValue = Math.Max(total, 1);
                 task.Value = done;
-            });
+            }, fresh, ctx.Cancellation);
         });
         return result;
     }

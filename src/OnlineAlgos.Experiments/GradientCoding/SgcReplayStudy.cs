@@ -63,6 +63,21 @@ public sealed class SgcReplayStudy : IStudy
     }
 
     /// <inheritdoc />
+    public IReadOnlyList<string> InputFiles(StudyOptions options)
+    {
+        var files = new List<string>(StragglerTraceCatalog.FilesRead(options.DataDirectory));
+        if (BaseTracePath(options) is { } b && !files.Contains(b)) files.Add(b);
+        return files;
+    }
+
+    private static string? BaseTracePath(StudyOptions o)
+    {
+        if (o.DataDirectory is null) return null;
+        string path = Path.Combine(o.DataDirectory, "straggler-traces", BaseTraceFile);
+        return File.Exists(path) ? path : null;
+    }
+
+    /// <inheritdoc />
     public IReadOnlyList<string> RunCell(SweepCell cell, StudyOptions options)
     {
         var parts = cell["cell"].Split(':');
@@ -119,11 +134,7 @@ public sealed class SgcReplayStudy : IStudy
 
     private static StragglerTrace BaseTrace(StudyOptions o)
     {
-        if (o.DataDirectory is not null)
-        {
-            string path = Path.Combine(o.DataDirectory, "straggler-traces", BaseTraceFile);
-            if (File.Exists(path)) return StragglerTraceCatalog.Read(path);
-        }
+        if (BaseTracePath(o) is { } path) return StragglerTraceCatalog.Read(path);
         return StragglerTraceCatalog.Load(StragglerTraceCatalog.Generated()[2], null);
     }
 

@@ -24,13 +24,23 @@ public static partial class StragglerTraceCatalog
     /// <param name="Kappa">Fitted seconds per unit load.</param>
     public sealed record Entry(string Label, string File, double Kappa);
 
-    /// <summary>Load-0 CNN traces of the folder with fitted kappa, sorted by file name; empty when the folder is absent.</summary>
-    public static IReadOnlyList<Entry> LoadZeroTraces(string? dataDirectory)
+    /// <summary>The files <see cref="LoadZeroTraces"/> reads (every load of each family that has a load-0 trace and at
+    /// least two loads), sorted by path; empty when the folder is absent.</summary>
+    public static IReadOnlyList<string> FilesRead(string? dataDirectory)
     {
-        var list = new List<Entry>();
-        string? dir = dataDirectory is null ? null : Path.Combine(dataDirectory, "straggler-traces");
-        if (dir is null || !Directory.Exists(dir)) return list;
+        var list = new List<string>();
+        foreach (var (_, files) in Families(dataDirectory))
+            if (files.Exists(f => f.Load == 0) && files.Count >= 2)
+                foreach (var f in files) list.Add(f.Path);
+        list.Sort(StringComparer.Ordinal);
+        return list;
+    }
+
+    private static SortedDictionary<string, List<(double Load, string Path)>> Families(string? dataDirectory)
+    {
         var families = new SortedDictionary<string, List<(double Load, string Path)>>(StringComparer.Ordinal);
+        string? dir = dataDirectory is null ? null : Path.Combine(dataDirectory, "straggler-traces");
+        if (dir is null || !Directory.Exists(dir)) return families;
         foreach (var path in Directory.GetFiles(dir, "*.csv"))
         {
             var m = FileName().Match(Path.GetFileName(path));
@@ -40,6 +50,15 @@ public static partial class StragglerTraceCatalog
             if (!families.TryGetValue(family, out var l)) families[family] = l = new();
             l.Add((load, path));
         }
+        return families;
+    }
+
+    /// <summary>Load-0 CNN traces of the folder with fitted kappa, sorted by file name; empty when the folder is absent.</summary>
+    public static IReadOnlyList<Entry> LoadZeroTraces(string? dataDirectory)
+    {
+        var list = new List<Entry>();
+        var families = Families(dataDirectory);
+        if (families.Count == 0) return list;
         foreach (var (family, files) in families)
         {
             var zero = files.Find(f => f.Load == 0);

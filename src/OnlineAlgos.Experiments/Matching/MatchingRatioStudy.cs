@@ -84,6 +84,9 @@ public sealed class MatchingRatioStudy : IStudy
     }
 
     /// <inheritdoc/>
+    public IReadOnlyList<string> InputFiles(StudyOptions options) => []; // generated inputs only
+
+    /// <inheritdoc/>
     public IReadOnlyList<string> RunCell(SweepCell cell, StudyOptions options)
     {
         ArgumentNullException.ThrowIfNull(cell);

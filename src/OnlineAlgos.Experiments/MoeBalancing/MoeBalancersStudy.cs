@@ -32,6 +32,9 @@ public sealed class MoeBalancersStudy : IStudy
         new SweepGrid(options.Quick ? 1 : 2).Axis("generator", Generators).Axis("balancer", BalancerNames);
 
     /// <inheritdoc/>
+    public IReadOnlyList<string> InputFiles(StudyOptions options) => []; // generated inputs only
+
+    /// <inheritdoc/>
     public IReadOnlyList<string> RunCell(SweepCell cell, StudyOptions options)
     {
         var (e, k, t, steps) = Shape(options);

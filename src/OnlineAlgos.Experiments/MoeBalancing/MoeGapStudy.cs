@@ -30,6 +30,9 @@ public sealed class MoeGapStudy : IStudy
         new SweepGrid(options.Quick ? 1 : 3).Axis("generator", "iid", "zipf").Axis("method", Methods);
 
     /// <inheritdoc/>
+    public IReadOnlyList<string> InputFiles(StudyOptions options) => []; // generated inputs only
+
+    /// <inheritdoc/>
     public IReadOnlyList<string> RunCell(SweepCell cell, StudyOptions options)
     {
         var (e, k, t, steps) = Shape(options);

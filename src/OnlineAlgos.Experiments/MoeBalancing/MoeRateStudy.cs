@@ -28,6 +28,9 @@ public sealed class MoeRateStudy : IStudy
         new SweepGrid(options.Quick ? 1 : 2).Axis("generator", "zipf", "drift").Axis("schedule", Schedules).Axis("rate", Rates);
 
     /// <inheritdoc/>
+    public IReadOnlyList<string> InputFiles(StudyOptions options) => []; // generated inputs only
+
+    /// <inheritdoc/>
     public IReadOnlyList<string> RunCell(SweepCell cell, StudyOptions options)
     {
         var (e, k, t, steps) = Shape(options);

@@ -121,6 +121,9 @@ public sealed class MoeRegretStudy : IStudy
     }
 
     /// <inheritdoc/>
+    public IReadOnlyList<string> InputFiles(StudyOptions options) => []; // generated inputs only
+
+    /// <inheritdoc/>
     public IReadOnlyList<string> RunCell(SweepCell cell, StudyOptions options)
     {
         int n = Steps(options);

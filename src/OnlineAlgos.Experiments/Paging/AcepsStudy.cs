@@ -75,6 +75,10 @@ public sealed class AcepsStudy : IStudy
     private static int Runs(StudyOptions o) => o.Quick ? 2 : 10;
 
     /// <inheritdoc/>
+    public IReadOnlyList<string> InputFiles(StudyOptions options) =>
+        [.. PagingTraceSets.Files("bk", options), .. PagingTraceSets.Files("citi", options)];
+
+    /// <inheritdoc/>
     public IReadOnlyList<string> RunCell(SweepCell cell, StudyOptions options)
     {
         string ds = cell["dataset"], item = cell["item"];

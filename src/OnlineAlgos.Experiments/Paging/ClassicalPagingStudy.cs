@@ -29,13 +29,35 @@ public sealed class ClassicalPagingStudy : IStudy
     public SweepGrid Grid(StudyOptions options)
     {
         var workloads = new List<string> { "zipf", "loop", "scan" };
-        if (options.DataDirectory is not null)
-        {
-            if (Directory.Exists(Path.Combine(options.DataDirectory, "paging", "brightkite"))) workloads.Add("brightkite");
-            if (Directory.Exists(Path.Combine(options.DataDirectory, "paging", "citibike"))) workloads.Add("citibike");
-        }
+        workloads.AddRange(RealWorkloads(options));
         string[] ks = options.Quick ? ["10", "100"] : ["5", "10", "20", "50", "100", "200"];
         return new SweepGrid(options.Quick ? 2 : 5).Axis("workload", workloads).Axis("k", ks);
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> InputFiles(StudyOptions options)
+    {
+        var files = new List<string>();
+        foreach (var w in RealWorkloads(options)) files.AddRange(RealTraceFiles(w, options));
+        return files;
+    }
+
+    private static List<string> RealWorkloads(StudyOptions options)
+    {
+        var list = new List<string>();
+        if (options.DataDirectory is not null)
+        {
+            if (Directory.Exists(Path.Combine(options.DataDirectory, "paging", "brightkite"))) list.Add("brightkite");
+            if (Directory.Exists(Path.Combine(options.DataDirectory, "paging", "citibike"))) list.Add("citibike");
+        }
+        return list;
+    }
+
+    private static string[] RealTraceFiles(string workload, StudyOptions options)
+    {
+        var files = Directory.GetFiles(Path.Combine(options.DataDirectory!, "paging", workload), "*.txt");
+        Array.Sort(files, StringComparer.Ordinal);
+        return files;
     }
 
     /// <inheritdoc/>
@@ -75,9 +97,7 @@ public sealed class ClassicalPagingStudy : IStudy
             case "scan": return [TraceGenerators.HotSetWithScans(n, Math.Max(1, k / 2), 2 * k, 0.5, 3 * k, rng)];
             case "brightkite":
             case "citibike":
-                string dir = Path.Combine(options.DataDirectory!, "paging", workload);
-                var files = Directory.GetFiles(dir, "*.txt");
-                Array.Sort(files, StringComparer.Ordinal);
+                var files = RealTraceFiles(workload, options);
                 var list = new List<RequestSequence>(files.Length);
                 foreach (var f in files)
                 {

@@ -32,6 +32,9 @@ public sealed class LowerBoundStudy : IStudy
         .Axis("k", options.Quick ? ["2", "4", "8"] : ["2", "3", "4", "5", "6", "8", "10", "12", "16", "24", "32"]);
 
     /// <inheritdoc/>
+    public IReadOnlyList<string> InputFiles(StudyOptions options) => []; // generated inputs only
+
+    /// <inheritdoc/>
     public IReadOnlyList<string> RunCell(SweepCell cell, StudyOptions options)
     {
         string family = cell["family"], name = cell["algorithm"];

@@ -22,18 +22,25 @@ public static class PagingTraceSets
     public static string Label(string dataset, StudyOptions options) =>
         (dataset == "citi" ? "CitiBike" : "BrightKite") + (IsReal(options) ? "" : " (generated stand-in)");
 
+    /// <summary>The trace files <see cref="Load"/> reads (sorted by name, the first <paramref name="limit"/>);
+    /// empty when the traces are generated.</summary>
+    public static IReadOnlyList<string> Files(string dataset, StudyOptions options, int limit = int.MaxValue)
+    {
+        if (!IsReal(options)) return Array.Empty<string>();
+        var dir = Path.Combine(options.DataDirectory!, "paging", dataset == "citi" ? "citibike" : "brightkite");
+        var files = Directory.GetFiles(dir, "*.txt");
+        Array.Sort(files, StringComparer.Ordinal);
+        return files.Length <= limit ? files : files[..limit];
+    }
+
     /// <summary>Loads (or generates) the traces; <paramref name="limit"/> keeps the first traces only.</summary>
     public static IReadOnlyList<RequestSequence> Load(string dataset, StudyOptions options, int limit = int.MaxValue)
     {
         var list = new List<RequestSequence>();
         if (IsReal(options))
         {
-            var dir = Path.Combine(options.DataDirectory!, "paging", dataset == "citi" ? "citibike" : "brightkite");
-            var files = Directory.GetFiles(dir, "*.txt");
-            Array.Sort(files, StringComparer.Ordinal);
-            foreach (var f in files)
+            foreach (var f in Files(dataset, options, limit))
             {
-                if (list.Count == limit) break;
                 using var reader = new StreamReader(f);
                 list.Add(TextTraceReader.Read(reader, f));
             }

@@ -45,13 +45,19 @@ public sealed class PredictionPagingStudy : IStudy
     }
 
     /// <inheritdoc/>
+    public IReadOnlyList<string> InputFiles(StudyOptions options) =>
+        [.. PagingTraceSets.Files("bk", options, TraceLimit("bk", options)), .. PagingTraceSets.Files("citi", options, TraceLimit("citi", options))];
+
+    private static int TraceLimit(string ds, StudyOptions options) => options.Quick ? (ds == "citi" ? 2 : 20) : int.MaxValue;
+
+    /// <inheritdoc/>
     public IReadOnlyList<string> RunCell(SweepCell cell, StudyOptions options)
     {
         string ds = cell["dataset"], mode = cell["mode"];
         double q = double.Parse(cell["q"], CultureInfo.InvariantCulture);
         double q0 = mode == "only1" ? 0 : q, q1 = mode == "only0" ? 0 : q;
         int k = PagingTraceSets.CacheSize(ds);
-        var traces = PagingTraceSets.Load(ds, options, options.Quick ? (ds == "citi" ? 2 : 20) : int.MaxValue);
+        var traces = PagingTraceSets.Load(ds, options, TraceLimit(ds, options));
         var rng = cell.CreateRng(options.Seed);
         long opt = 0, e0d = 0, e1d = 0, e0p = 0, e1p = 0, violations = 0;
         var totals = new long[Algorithms.Length];

@@ -36,6 +36,9 @@ public sealed class SchedulingGanttStudy : IStudy
         : ScheduleSimulator.Run(Instance(), SchedulingAlgorithms.TryCreate<Rational>(schedule)!, recordSegments: true);
 
     /// <inheritdoc/>
+    public IReadOnlyList<string> InputFiles(StudyOptions options) => []; // generated inputs only
+
+    /// <inheritdoc/>
     public IReadOnlyList<string> RunCell(SweepCell cell, StudyOptions options) =>
         new[] { StudyRunner.Num(Run(cell["schedule"]).TotalFlowTime.ToDouble()) };
 

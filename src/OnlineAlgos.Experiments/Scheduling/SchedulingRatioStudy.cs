@@ -53,6 +53,9 @@ public sealed class SchedulingRatioStudy : IStudy
             .Axis("m", options.Quick ? new[] { "1", "2", "4", "8" } : new[] { "1", "2", "4", "8", "16", "32" });
 
     /// <inheritdoc/>
+    public IReadOnlyList<string> InputFiles(StudyOptions options) => SwfLog(options) is { } log ? [log] : [];
+
+    /// <inheritdoc/>
     public IReadOnlyList<string> RunCell(SweepCell cell, StudyOptions options)
     {
         var rng = cell.CreateRng(options.Seed);

@@ -35,6 +35,9 @@ public sealed class SchedulingUniformTestsStudy : IStudy
     };
 
     /// <inheritdoc/>
+    public IReadOnlyList<string> InputFiles(StudyOptions options) => []; // generated inputs only
+
+    /// <inheritdoc/>
     public IReadOnlyList<string> RunCell(SweepCell cell, StudyOptions options)
     {
         var tie = Tie(cell["tie"]);

@@ -100,12 +100,12 @@ public class SgcCommandsTests
         try
         {
             var r1 = Run("sgc", "replay", "--trace", bad);
-            Assert.Equal(2, r1.Code);
+            Assert.Equal(1, r1.Code); // input error
             Assert.Contains(bad, r1.Err);
             Assert.Contains("line 2", r1.Err);
             Assert.Equal("", r1.Out);
             var r2 = Run("sgc", "replay", "--trace", "/nonexistent/x.csv");
-            Assert.Equal(2, r2.Code);
+            Assert.Equal(1, r2.Code); // input error
             Assert.Contains("no such file", r2.Err);
             var r3 = Run("sgc", "replay", "--trace", good); // paper defaults need n >= 16
             Assert.Equal(2, r3.Code);

@@ -56,7 +56,7 @@ public class MatchingCommandsTests
         Assert.Contains("online_opt skipped", err, StringComparison.Ordinal);
         Assert.Contains("LP", err, StringComparison.Ordinal);
         var strict = Run("matching", "solve", "--instance", path, "--max-dp-nodes", "8", "--require-exact");
-        Assert.Equal(2, strict.Code);
+        Assert.Equal(1, strict.Code); // input error: the instance is too large for exactness
         Assert.Equal("", strict.Out);
         Assert.StartsWith("error: ", strict.Err, StringComparison.Ordinal);
         Assert.Contains("2^10", strict.Err, StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public class MatchingCommandsTests
         Assert.Equal(0, gen.Code);
         string path = Temp(gen.Out);
         var (code, output, err) = Run("matching", "solve", "--instance", path, "--lp-max-iterations", "1");
-        Assert.Equal(2, code);
+        Assert.Equal(1, code); // solver failure on the instance
         Assert.Equal("", output);
         Assert.Contains("GLOP did not solve", err, StringComparison.Ordinal);
         File.Delete(path);
@@ -81,11 +81,11 @@ public class MatchingCommandsTests
     [InlineData("{ \"format\": \"onlinealgos.matching/1\", \"offline\": 1, \"steps\": [ { \"types\": [ { \"p\": 0.5, \"edges\": { \"0\": -1 } } ] } ] }", "$.steps[0].types[0].edges['0']")]
     [InlineData("{ \"format\": \"onlinealgos.matching/1\", \"offline\": 1, \"steps\": [ { \"types\": [ { \"p\": 0.5, \"edges\": { \"4\": 1 } } ] } ] }", "$.steps[0].types[0].edges['4']")]
     [InlineData("not json", "line 1")]
-    public void BadInstancesGiveOneClearErrorAndExitTwo(string json, string position)
+    public void BadInstancesGiveOneClearErrorAndExitOne(string json, string position)
     {
         string path = Temp(json);
         var (code, output, err) = Run("matching", "solve", "--instance", path);
-        Assert.Equal(2, code);
+        Assert.Equal(1, code); // input error
         Assert.Equal("", output);
         Assert.StartsWith("error: " + path + ": " + position, err, StringComparison.Ordinal);
         Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -96,7 +96,7 @@ public class MatchingCommandsTests
     public void MissingFileAndBadOptionsAreClearErrors()
     {
         var missing = Run("matching", "solve", "--instance", "/nonexistent/x.json");
-        Assert.Equal(2, missing.Code);
+        Assert.Equal(1, missing.Code); // input error
         Assert.Contains("no such file", missing.Err, StringComparison.Ordinal);
         var seed = Run("matching", "solve", "--instance", Instance("f1-prophet-gap.json"), "--seed", "-3");
         Assert.Equal(2, seed.Code);

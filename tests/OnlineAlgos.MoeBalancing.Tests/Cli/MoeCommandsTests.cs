@@ -63,21 +63,22 @@ public sealed class MoeCommandsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("token,e0,e1\n0,1,NaN\n", new[] { "--top-k", "1" }, "finite")]
-    [InlineData("token,e0,e1\n0,1,Infinity\n", new[] { "--top-k", "1" }, "finite")]
-    [InlineData("token,e0,e1\n0,1\n", new[] { "--top-k", "1" }, "3 fields")]
-    [InlineData("token,e0,e1\n0,1,2\n", new[] { "--top-k", "3" }, "exceeds")]
-    [InlineData("token,e0,e1\n0,1,2\n", new[] { "--top-k", "0" }, "at least 1")]
-    [InlineData("token,e0,e1\n0,1,2\n", new[] { "--top-k", "-2" }, "at least 1")]
-    [InlineData("token,e0,e1\n0,1,2\n", new[] { "--top-k", "1", "--capacity", "-1" }, ">= 0")]
-    [InlineData("token,e0,e1\n0,1,2\n1,1,2\n1,1,2\n", new[] { "--top-k", "1", "--capacity", "1" }, "token 2")]
-    [InlineData("token,e0,e1\n0,1,2\n1,1,2\n2,1,2\n", new[] { "--top-k", "1", "--capacity", "1" }, "infeasible")]
-    [InlineData("token,e0,e1\n0,1,2\n", new[] { "--top-k", "x" }, "integer")]
-    public void Optimum_BadInput_ClearErrorNonZeroExitNoOutput(string text, string[] extra, string expected)
+    [InlineData("token,e0,e1\n0,1,NaN\n", new[] { "--top-k", "1" }, "finite", 1)]
+    [InlineData("token,e0,e1\n0,1,Infinity\n", new[] { "--top-k", "1" }, "finite", 1)]
+    [InlineData("token,e0,e1\n0,1\n", new[] { "--top-k", "1" }, "3 fields", 1)]
+    [InlineData("token,e0,e1\n0,1,2\n", new[] { "--top-k", "3" }, "exceeds", 2)]
+    [InlineData("token,e0,e1\n0,1,2\n", new[] { "--top-k", "0" }, "at least 1", 2)]
+    [InlineData("token,e0,e1\n0,1,2\n", new[] { "--top-k", "-2" }, "at least 1", 2)]
+    [InlineData("token,e0,e1\n0,1,2\n", new[] { "--top-k", "1", "--capacity", "-1" }, ">= 0", 2)]
+    [InlineData("token,e0,e1\n0,1,2\n1,1,2\n1,1,2\n", new[] { "--top-k", "1", "--capacity", "1" }, "token 2", 1)]
+    [InlineData("token,e0,e1\n0,1,2\n1,1,2\n2,1,2\n", new[] { "--top-k", "1", "--capacity", "1" }, "infeasible", 2)]
+    [InlineData("token,e0,e1\n0,1,2\n", new[] { "--top-k", "x" }, "integer", 2)]
+    public void Optimum_BadInput_ClearErrorNonZeroExitNoOutput(string text, string[] extra, string expected, int exitCode)
     {
+        // exit 1: the file is bad; exit 2: the command line is (FORMATS.md)
         string f = File("bad.csv", text);
         var (code, output, err) = Run(new[] { "moe", "optimum", "--scores", f }.Concat(extra).ToArray());
-        Assert.Equal(2, code);
+        Assert.Equal(exitCode, code);
         Assert.Equal("", output);
         Assert.StartsWith("error: ", err, StringComparison.Ordinal);
         Assert.Contains(expected, err, StringComparison.Ordinal);
@@ -87,11 +88,11 @@ public sealed class MoeCommandsTests : IDisposable
     public void Optimum_MissingFileAndBadNpy()
     {
         var (code, _, err) = Run("moe", "optimum", "--scores", Path.Combine(_dir, "none.csv"), "--top-k", "1");
-        Assert.Equal(2, code);
+        Assert.Equal(1, code); // input error
         Assert.Contains("no such file", err, StringComparison.Ordinal);
         string f = File("x.npy", "not numpy at all");
         (code, _, err) = Run("moe", "optimum", "--scores", f, "--top-k", "1");
-        Assert.Equal(2, code);
+        Assert.Equal(1, code);
         Assert.Contains("magic", err, StringComparison.Ordinal);
     }
 

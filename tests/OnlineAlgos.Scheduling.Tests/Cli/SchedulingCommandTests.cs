@@ -59,7 +59,7 @@ public class SchedulingCommandTests
     {
         var path = Temp(text);
         var (code, output, err) = Run("scheduling", "run", "--instance", path);
-        Assert.Equal(2, code);
+        Assert.Equal(1, code); // input error
         Assert.Equal("", output);
         Assert.StartsWith($"error: {path}: {position}: expected", err);
     }
@@ -69,7 +69,7 @@ public class SchedulingCommandTests
     {
         var path = Temp("; h\n1 0 0 4 1 -1 -1 1 -1 -1 1 1 1 1 1 1 -1\n", ".swf");
         var (code, output, err) = Run("scheduling", "run", "--instance", path, "--format", "swf");
-        Assert.Equal(2, code);
+        Assert.Equal(1, code); // input error
         Assert.Equal("", output);
         Assert.StartsWith($"error: {path}: line 2: 18 whitespace-separated fields", err);
     }
@@ -91,7 +91,7 @@ public class SchedulingCommandTests
     public void MissingFile()
     {
         var (code, _, err) = Run("scheduling", "run", "--instance", "/nonexistent/x.json");
-        Assert.Equal(2, code);
+        Assert.Equal(1, code); // input error
         Assert.Contains("no such file", err);
     }
 
