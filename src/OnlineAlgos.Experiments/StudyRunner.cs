@@ -5,9 +5,11 @@ using OnlineAlgos.Core;
 namespace OnlineAlgos.Experiments;
 
 /// <summary>
-/// Runs a study's sweep (one shard or all of it) with resume, and writes its tables (CSV, Markdown, LaTeX) and PNG
-/// plots. Layout under the output folder: <c>cells/&lt;study&gt;[.shard-i-of-n].csv</c> (cell records, appended as
-/// cells finish) and, once every cell is present, <c>&lt;stem&gt;.csv|.md|.tex|.png</c> per table and plot.
+/// Runs a study's sweep (one shard or all of it) with resume, and writes its tables (CSV, Markdown, LaTeX) and plots
+/// (PNG, and SVG + PDF at two- and one-column width, see <see cref="PlotExport"/>). Layout under the output folder:
+/// <c>cells/&lt;study&gt;[.shard-i-of-n].csv</c> (cell records, appended as cells finish) and, once every cell is
+/// present, <c>&lt;stem&gt;.csv|.md|.tex</c> per table and <c>&lt;stem&gt;.png|.svg|.pdf</c>,
+/// <c>&lt;stem&gt;-1col.svg|.pdf</c> per plot.
 /// </summary>
 public static class StudyRunner
 {
@@ -61,18 +63,11 @@ public static class StudyRunner
             foreach (var (ext, fmt) in new[] { (".csv", TableFormat.Csv), (".md", TableFormat.Markdown), (".tex", TableFormat.Latex) })
             {
                 string path = Path.Combine(outDir, t.FileStem + ext);
-                WriteAtomic(path, t.Table.Render(fmt));
+                WriteAtomic(path, t.Table.Render(fmt, t.FileStem));
                 written.Add(path);
             }
         }
-        foreach (var p in output.Plots)
-        {
-            string path = Path.Combine(outDir, p.FileStem + ".png");
-            string tmp = path + ".tmp.png";
-            p.Plot.SavePng(tmp, p.Width, p.Height);
-            File.Move(tmp, path, overwrite: true);
-            written.Add(path);
-        }
+        foreach (var p in output.Plots) written.AddRange(PlotExport.Save(p, outDir));
         return new StudyRunResult(written, output);
     }
 

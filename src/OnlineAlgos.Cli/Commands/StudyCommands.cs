@@ -89,11 +89,14 @@ public static class StudyCommands
         });
         yield return run;
 
-        var reproduce = new Command("reproduce", "run every study and write tables (CSV, Markdown, LaTeX) and PNG plots");
+        var reproduce = new Command("reproduce", "run every study and write tables (CSV, Markdown, LaTeX), plots (PNG, SVG, PDF) and the report index.html");
         common.AddTo(reproduce);
         reproduce.SetAction(r =>
         {
-            RunStudies(ctx, StudyCatalog.All, common.Options(r), r.GetValue(common.Out)!, Shard.All, common.ThreadCount(r));
+            var options = common.Options(r);
+            string outDir = r.GetValue(common.Out)!;
+            var done = RunStudies(ctx, StudyCatalog.All, options, outDir, Shard.All, common.ThreadCount(r));
+            Report(ctx, [HtmlReport.Write(outDir, done, options)]);
             return 0;
         });
         yield return reproduce;
@@ -126,8 +129,9 @@ public static class StudyCommands
         StudyCatalog.Find(name) ?? throw new CliException(
             $"unknown study '{name}'; known: {string.Join(", ", StudyCatalog.All.Select(s => s.Name))}");
 
-    private static void RunStudies(CliContext ctx, IReadOnlyList<IStudy> studies, StudyOptions options, string outDir, Shard shard, int threads)
+    private static List<(IStudy Study, StudyOutput Output)> RunStudies(CliContext ctx, IReadOnlyList<IStudy> studies, StudyOptions options, string outDir, Shard shard, int threads)
     {
+        var done = new List<(IStudy, StudyOutput)>();
         ctx.Error.WriteLine(options.DataDirectory is null
             ? "data: ../shared/data not found, studies use generated inputs only"
             : $"data: {options.DataDirectory}");
@@ -148,7 +152,9 @@ public static class StudyCommands
             }
             PrintTables(ctx, result.Output!);
             Report(ctx, result.Written);
+            done.Add((study, result.Output!));
         }
+        return done;
     }
 
     private static StudyRunResult RunWithBar(IStudy study, StudyOptions options, string outDir, Shard shard, int threads)
