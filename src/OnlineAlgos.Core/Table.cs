@@ -110,64 +110,97 @@ public sealed class Table
     /// <summary>Text width of the plain <c>article</c> class at 10 pt (345 pt), the width every table must fit.</summary>
     public const double ArticleTextWidthPt = 345;
 
-    private static readonly (string Command, double SizePt, double ColSepPt)[] LatexSizes =
-        [("\\small", 9, 4), ("\\footnotesize", 8, 3), ("\\scriptsize", 7, 2), ("\\tiny", 5, 1.5)];
+    // Font switches tried in order, with their size, \tabcolsep and how much wider Computer Modern's small optical
+    // sizes set per em than the 10 pt font (cmr7 digits are 0.58 em, cmr10's 0.5 em).
+    private static readonly (string Command, double SizePt, double ColSepPt, double Widen)[] LatexSizes =
+        [("\\small", 9, 4, 1.03), ("\\footnotesize", 8, 3, 1.07), ("\\scriptsize", 7, 2, 1.17)];
+
+    private const double TargetWidthPt = 0.95 * ArticleTextWidthPt;
 
     /// <summary>
     /// Estimated natural width in points of the tabular at a font size and column separation: per column the widest
-    /// of header and cells at 0.5 em per character (0.75 em for capitals and symbols), plus 2 separations. The
-    /// estimate is coarse on purpose; <c>.ci/run</c> compiles every table and fails on an overfull box.
+    /// of header (split over two lines when it has a space) and cells, at about 0.5 em per lower-case letter or digit
+    /// and 0.75 em per capital or symbol, plus two separations. Coarse on purpose: <c>.ci/run</c> compiles every table
+    /// and fails on an overfull box.
     /// </summary>
-    public double EstimatedWidthPt(double fontSizePt, double colSepPt) => ColumnWidthsPt(fontSizePt, colSepPt).Sum();
+    public double EstimatedWidthPt(double fontSizePt, double colSepPt) => ColumnWidthsPt(fontSizePt, colSepPt, 1).Sum();
 
-    private double[] ColumnWidthsPt(double fontSizePt, double colSepPt)
+    private double[] ColumnWidthsPt(double fontSizePt, double colSepPt, double widen)
     {
         var rows = FormattedRows().ToList();
         var widths = new double[Columns.Count];
         for (int c = 0; c < Columns.Count; c++)
         {
-            double w = Em(Columns[c].Display);
+            double w = HeaderLines(Columns[c].Display).Max(Em);
             foreach (var r in rows) w = Math.Max(w, Em(r[c]));
-            widths[c] = w * fontSizePt + 2 * colSepPt;
+            widths[c] = w * fontSizePt * widen + 2 * colSepPt;
         }
         return widths;
+    }
+
+    private double CellWidthEm(int c) => FormattedRows().Select(r => Em(r[c])).DefaultIfEmpty(0).Max();
+
+    /// <summary>A header as one line, or as two lines split at the space nearest its middle when it has one.</summary>
+    private static string[] HeaderLines(string header)
+    {
+        int best = -1;
+        for (int i = 0; i < header.Length; i++)
+            if (header[i] == ' ' && (best < 0 || Math.Abs(i - header.Length / 2.0) < Math.Abs(best - header.Length / 2.0))) best = i;
+        return best < 0 || header.Length < 8 ? [header] : [header[..best], header[(best + 1)..]];
     }
 
     private static double Em(string s)
     {
         double w = 0;
-        foreach (char ch in s) w += char.IsUpper(ch) || ch > 127 || ch is '%' or '&' or '#' ? 0.75 : ch is '.' or ',' or ' ' or 'i' or 'l' or '(' or ')' ? 0.3 : 0.5;
+        foreach (char ch in s)
+            w += char.IsUpper(ch) || ch > 127 || ch is '%' or '&' or '#' or '=' or '+' or '<' or '>' ? 0.78
+                : ch is 'm' or 'w' ? 0.8
+                : ch is '.' or ',' or ';' or ':' or ' ' or 'i' or 'l' or 'j' or '(' or ')' or '[' or ']' or '|' or '\'' ? 0.3 : 0.52;
         return w;
     }
 
     /// <summary>LaTeX table with booktabs rules (needs only <c>\usepackage{booktabs}</c> and <c>amsmath</c>): caption
     /// (title, then the legend), <c>\label{tab:&lt;label&gt;}</c>, and the largest of <c>\small</c>,
-    /// <c>\footnotesize</c>, <c>\scriptsize</c>, <c>\tiny</c> (with a tighter <c>\tabcolsep</c>) whose estimated width
-    /// fits the article text width. Unicode maths becomes LaTeX maths (see <see cref="TexEscape"/>).</summary>
+    /// <c>\footnotesize</c>, <c>\scriptsize</c> (with a tighter <c>\tabcolsep</c>) whose estimated width fits the
+    /// article text width. Headers longer than their column's cells break over two lines. A table too wide even in
+    /// <c>\scriptsize</c> sets its widest text columns as paragraph columns (<c>p{…}</c>) that share the width the
+    /// others leave. Unicode maths becomes LaTeX maths (see <see cref="TexEscape"/>).</summary>
     /// <param name="writer">Destination.</param>
     /// <param name="label">Label suffix (e.g. the file stem); null derives one from the title.</param>
     public void WriteLatex(TextWriter writer, string? label = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         var size = LatexSizes[^1];
+        double[] widths = [];
         bool fits = false;
-        foreach (var s in LatexSizes.Take(3))
-            if (EstimatedWidthPt(s.SizePt, s.ColSepPt) <= 0.97 * ArticleTextWidthPt) { size = s; fits = true; break; }
-        // Too wide even in \scriptsize: the widest text column (e.g. a command line) wraps in a paragraph column
-        // that takes the width the others leave, in \footnotesize.
-        int wrap = -1;
-        double wrapWidth = 0;
+        foreach (var s in LatexSizes)
+        {
+            size = s;
+            widths = ColumnWidthsPt(s.SizePt, s.ColSepPt, s.Widen);
+            if (widths.Sum() <= TargetWidthPt) { fits = true; break; }
+        }
+        // Still too wide: wrap text columns, widest first, until the rest leaves each wrapped one at least 45 pt.
+        var wrap = new double[Columns.Count];
         if (!fits)
         {
-            size = LatexSizes[1];
-            var widths = ColumnWidthsPt(size.SizePt, size.ColSepPt);
-            for (int c = 0; c < Columns.Count; c++)
-                if (Columns[c].Kind == ColumnKind.Text && (wrap < 0 || widths[c] > widths[wrap])) wrap = c;
-            if (wrap >= 0) wrapWidth = Math.Max(60, 0.95 * ArticleTextWidthPt - (widths.Sum() - widths[wrap]) - 2 * size.ColSepPt);
+            var wrapped = new List<int>();
+            var textCols = Enumerable.Range(0, Columns.Count).Where(c => Columns[c].Kind == ColumnKind.Text).OrderByDescending(c => widths[c]).ToList();
+            foreach (int c in textCols)
+            {
+                wrapped.Add(c);
+                double rest = Enumerable.Range(0, Columns.Count).Where(x => !wrapped.Contains(x)).Sum(x => widths[x]);
+                double natural = wrapped.Sum(x => widths[x]);
+                double avail = TargetWidthPt - rest - wrapped.Count * 2 * size.ColSepPt;
+                if (avail >= 45 * wrapped.Count || c == textCols[^1])
+                {
+                    foreach (int x in wrapped) wrap[x] = Math.Max(45, Math.Floor(avail * widths[x] / natural));
+                    break;
+                }
+            }
         }
         var align = new StringBuilder();
         for (int c = 0; c < Columns.Count; c++)
-            align.Append(c == wrap ? string.Create(CultureInfo.InvariantCulture, $"p{{{wrapWidth:F0}pt}}") : Columns[c].Kind == ColumnKind.Text ? "l" : "r");
+            align.Append(wrap[c] > 0 ? string.Create(CultureInfo.InvariantCulture, $"p{{{wrap[c]:F0}pt}}") : Columns[c].Kind == ColumnKind.Text ? "l" : "r");
         string caption = TexEscape(Title);
         if (!string.IsNullOrEmpty(Legend)) caption += (Title.EndsWith('.') ? " " : ". ") + TexEscape(Legend);
         writer.Write("\\begin{table}[ht]\n\\centering\n");
@@ -176,7 +209,19 @@ public sealed class Table
         writer.Write($"\\caption{{{caption}}}\n");
         writer.Write($"\\label{{tab:{LabelSlug(label ?? Title)}}}\n");
         writer.Write($"\\begin{{tabular}}{{{align}}}\n\\toprule\n");
-        writer.Write(string.Join(" & ", Columns.Select(c => TexEscape(c.Display))) + " \\\\\n\\midrule\n");
+        var headers = new List<string>();
+        for (int c = 0; c < Columns.Count; c++)
+        {
+            var lines = HeaderLines(Columns[c].Display);
+            // Two lines only where the header is wider than the column's cells.
+            if (lines.Length == 2 && Em(Columns[c].Display) > CellWidthEm(c) && wrap[c] == 0)
+            {
+                char a = Columns[c].Kind == ColumnKind.Text ? 'l' : 'r';
+                headers.Add($"\\begin{{tabular}}[b]{{@{{}}{a}@{{}}}}{TexEscape(lines[0])}\\\\{TexEscape(lines[1])}\\end{{tabular}}");
+            }
+            else headers.Add(TexEscape(Columns[c].Display));
+        }
+        writer.Write(string.Join(" & ", headers) + " \\\\\n\\midrule\n");
         foreach (var row in FormattedRows())
             writer.Write(string.Join(" & ", row.Select(TexEscape)) + " \\\\\n");
         writer.Write("\\bottomrule\n\\end{tabular}\n\\end{table}\n");
@@ -224,13 +269,13 @@ public sealed class Table
         ['Π'] = "\\Pi", ['Ω'] = "\\Omega", ['≤'] = "\\le", ['≥'] = "\\ge", ['≠'] = "\\neq", ['≈'] = "\\approx",
         ['×'] = "\\times", ['−'] = "-", ['±'] = "\\pm", ['·'] = "\\cdot", ['→'] = "\\to", ['∞'] = "\\infty",
         ['∈'] = "\\in", ['√'] = "\\surd", ['∑'] = "\\sum", ['⌈'] = "\\lceil", ['⌉'] = "\\rceil", ['⌊'] = "\\lfloor",
-        ['⌋'] = "\\rfloor", ['∝'] = "\\propto", ['′'] = "'",
+        ['⌋'] = "\\rfloor", ['∝'] = "\\propto", ['′'] = "'", ['∗'] = "*",
     };
 
     private const string Superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺ⁿ";
     private const string SuperscriptPlain = "0123456789-+n";
-    private const string Subscripts = "₀₁₂₃₄₅₆₇₈₉₋₊ᵢⱼₖₘₙₜ";
-    private const string SubscriptPlain = "0123456789-+ijkmnt";
+    private const string Subscripts = "₀₁₂₃₄₅₆₇₈₉₋₊ᵢⱼₖₘₙₜₚₒₓₐₑ";
+    private const string SubscriptPlain = "0123456789-+ijkmntpoxae";
 
     /// <summary>
     /// Escapes LaTeX special characters (<c>\ &amp; % $ # _ { } ~ ^</c>) and turns Unicode maths into LaTeX maths:
@@ -280,6 +325,7 @@ public sealed class Table
                 case '—': AppendText("---"); break;
                 case '…': AppendText("\\dots{}"); break;
                 case '§': AppendText("\\S{}"); break;
+                case ';': AppendText(";\\allowbreak{}"); break;
                 default: AppendText(ch.ToString()); break;
             }
         }
