@@ -12,8 +12,9 @@ namespace OnlineAlgos.Experiments;
 /// <item><c>&lt;stem&gt;.svg</c> and <c>&lt;stem&gt;.pdf</c>: vector, two-column width (<see cref="TwoColumnInches"/>
 /// = 7 in), laid out on <see cref="TwoColumnLayoutPx"/> = 840 units so text prints at about 8 pt (ticks) to 11 pt (title);</item>
 /// <item><c>&lt;stem&gt;-1col.svg</c> and <c>&lt;stem&gt;-1col.pdf</c>: vector, one-column width (3.5 in), laid out on
-/// <see cref="OneColumnLayoutPx"/> = 500 units (ticks about 7 pt), without the title (a paper's caption carries
-/// it) and with a legend that sat right of the data moved below it.</item>
+/// <see cref="OneColumnLayoutPx"/> = 440 units (text at the two-column sizes' 7-9 pt), without the title (a paper's
+/// caption carries it), a legend that sat right of the data moved below it, long category labels turned 35°, and a
+/// y label longer than the data height set smaller.</item>
 /// </list>
 /// PDFs are drawn by SkiaSharp's PDF backend (text embedded as fonts, no raster), without creation dates so a rerun
 /// writes identical bytes. Every file is written through a temporary name and a rename.
@@ -27,7 +28,7 @@ public static class PlotExport
     /// <summary>Layout width (ScottPlot pixels) of the two-column figure.</summary>
     public const int TwoColumnLayoutPx = 840;
     /// <summary>Layout width (ScottPlot pixels) of the one-column figure.</summary>
-    public const int OneColumnLayoutPx = 500;
+    public const int OneColumnLayoutPx = 440;
 
     /// <summary>Writes the five files of <paramref name="plot"/> into <paramref name="outDir"/>; returns their paths.</summary>
     public static IReadOnlyList<string> Save(StudyPlot plot, string outDir)
@@ -44,26 +45,54 @@ public static class PlotExport
         int h2 = (int)Math.Round(TwoColumnLayoutPx * (double)plot.Height / plot.Width);
         WriteBoth(plot.Plot, TwoColumnLayoutPx, h2, TwoColumnInches, Stem(""), written);
 
-        var legendPanels = plot.Plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().Where(p => p.Edge == Edge.Right).ToList();
-        bool titleShown = plot.Plot.Axes.Title.IsVisible;
-        var orientation = plot.Plot.Legend.Orientation;
-        int h1 = (int)Math.Round(OneColumnLayoutPx * Math.Max(0.7, (double)plot.Height / plot.Width));
+        // One column: no title, a right-hand legend moved below the data (it wraps into columns), long category
+        // labels on the x axis turned, and a y label too long for the data height set smaller.
+        var pl = plot.Plot;
+        var legendPanels = pl.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().Where(p => p.Edge == Edge.Right).ToList();
+        bool titleShown = pl.Axes.Title.IsVisible;
+        var orientation = pl.Legend.Orientation;
+        float yLabelSize = pl.Axes.Left.Label.FontSize;
+        float rotation = pl.Axes.Bottom.TickLabelStyle.Rotation;
+        var tickAlignment = pl.Axes.Bottom.TickLabelStyle.Alignment;
+        float bottomMin = pl.Axes.Bottom.MinimumSize;
+        int h1 = (int)Math.Round(OneColumnLayoutPx * 0.8);
         try
         {
-            plot.Plot.Axes.Title.IsVisible = false;
+            pl.Axes.Title.IsVisible = false;
             if (legendPanels.Count > 0)
             {
                 foreach (var p in legendPanels) p.Edge = Edge.Bottom;
-                plot.Plot.Legend.Orientation = Orientation.Horizontal;
-                h1 += 40 + 22 * (plot.Plot.Legend.GetItems().Length / 3);
+                pl.Legend.Orientation = Orientation.Horizontal;
+                int items = pl.Legend.GetItems().Length;
+                h1 += 30 + 24 * ((items + 1) / 2);
             }
-            WriteBoth(plot.Plot, OneColumnLayoutPx, h1, OneColumnInches, Stem("-1col"), written);
+            if (pl.Axes.Bottom.TickGenerator is ScottPlot.TickGenerators.NumericManual manual)
+            {
+                var ticks = manual.Ticks.Where(t => t.IsMajor).ToList();
+                double chars = ticks.Sum(t => t.Label.Length + 2);
+                if (chars * 0.6 * pl.Axes.Bottom.TickLabelStyle.FontSize > 0.8 * OneColumnLayoutPx)
+                {
+                    pl.Axes.Bottom.TickLabelStyle.Rotation = 35;
+                    pl.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+                    pl.Axes.Bottom.MinimumSize = 40 + (float)(0.5 * pl.Axes.Bottom.TickLabelStyle.FontSize * ticks.Max(t => t.Label.Length));
+                    h1 += (int)pl.Axes.Bottom.MinimumSize - 40;
+                }
+            }
+            double dataHeight = 0.8 * OneColumnLayoutPx - 80;
+            double yChars = pl.Axes.Left.Label.Text.Length;
+            if (yChars * 0.58 * yLabelSize > dataHeight)
+                pl.Axes.Left.Label.FontSize = (float)Math.Max(10, dataHeight / (yChars * 0.58));
+            WriteBoth(pl, OneColumnLayoutPx, h1, OneColumnInches, Stem("-1col"), written);
         }
         finally
         {
-            plot.Plot.Axes.Title.IsVisible = titleShown;
+            pl.Axes.Title.IsVisible = titleShown;
             foreach (var p in legendPanels) p.Edge = Edge.Right;
-            plot.Plot.Legend.Orientation = orientation;
+            pl.Legend.Orientation = orientation;
+            pl.Axes.Left.Label.FontSize = yLabelSize;
+            pl.Axes.Bottom.TickLabelStyle.Rotation = rotation;
+            pl.Axes.Bottom.TickLabelStyle.Alignment = tickAlignment;
+            pl.Axes.Bottom.MinimumSize = bottomMin;
         }
         return written;
     }
