@@ -100,6 +100,30 @@ public static class PlotStyle
         };
     }
 
+    /// <summary>
+    /// Like <see cref="LogAxis(IAxis)"/> for data spanning <paramref name="log10Values"/>: over two decades or more
+    /// the automatic powers of ten; over less, ticks at 1…9 × 10^k placed by hand, with labels at 1, 2 and 5 × 10^k
+    /// (every one under half a decade), so a narrow log axis still reads its values.
+    /// </summary>
+    public static void LogAxis(IAxis axis, IEnumerable<double> log10Values)
+    {
+        ArgumentNullException.ThrowIfNull(axis);
+        var v = log10Values.Where(double.IsFinite).ToList();
+        if (v.Count == 0) { LogAxis(axis); return; }
+        double lo = v.Min(), hi = v.Max(), span = hi - lo;
+        if (span >= 2) { LogAxis(axis); return; }
+        var ticks = new List<Tick>();
+        for (int k = (int)Math.Floor(lo) - 1; k <= (int)Math.Ceiling(hi); k++)
+            for (int m = 1; m <= 9; m++)
+            {
+                double pos = Math.Log10(m * Math.Pow(10, k));
+                if (pos < lo - 0.1 * Math.Max(span, 0.3) || pos > hi + 0.1 * Math.Max(span, 0.3)) continue;
+                bool label = m == 1 || (span < 1.3 && m is 2 or 5) || span < 0.5;
+                ticks.Add(label ? new Tick(pos, (m * Math.Pow(10, k)).ToString("G4", CultureInfo.InvariantCulture), true) : new Tick(pos, "", false));
+            }
+        axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
+    }
+
     /// <summary>The label of 10^<paramref name="log10"/> (rounded to an integer exponent).</summary>
     public static string PowerOfTen(double log10)
     {
@@ -117,13 +141,6 @@ public static class PlotStyle
     {
         ArgumentNullException.ThrowIfNull(axis);
         axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions.Select((p, i) => new Tick(p, labels[i])).ToArray());
-    }
-
-    /// <summary>The colour a plottable was drawn in (for error bars and bands that match their series).</summary>
-    public static Color ColorOf(ScottPlot.Plottables.Scatter sc)
-    {
-        ArgumentNullException.ThrowIfNull(sc);
-        return sc.Color;
     }
 
     /// <summary>Shows the legend inside the data area at <paramref name="alignment"/> (for plots with a known empty corner).</summary>

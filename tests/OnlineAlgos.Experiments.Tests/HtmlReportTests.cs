@@ -38,8 +38,8 @@ public sealed class HtmlReportTests : IDisposable
     {
         var (path, plots, tables) = WriteReport();
         string html = File.ReadAllText(path);
-        Assert.Equal(plots, Regex.Matches(html, "<figure>\n<svg ").Count);
-        Assert.Equal(tables, Regex.Matches(html, "<table>").Count);
+        Assert.Equal(plots, Regex.Count(html, "<figure>\n<svg "));
+        Assert.Equal(tables, Regex.Count(html, "<table>"));
         Assert.Contains("<dt>seed</dt><dd>7</dd>", html);
         Assert.Contains("<dt>grids</dt><dd>quick (reproduce --quick)</dd>", html);
         Assert.Contains("href=\"scheduling-gantt.tex\"", html);

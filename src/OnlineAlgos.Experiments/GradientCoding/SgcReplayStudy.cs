@@ -310,8 +310,9 @@ public sealed class SgcReplayStudy : IStudy
         Line("GC (s = λ)", l => SchemeLoads.Gc(n, l).ToDouble(), LinePattern.Solid, 3);
         Line("SR-SGC (B=1,W=2) = (B=2,W=3)", l => SchemeLoads.SrSgc(new BurstyModel(n, 1, 2, l)).ToDouble(), LinePattern.Dashed, 2);
         Line("SR-SGC (B=1,W=4)", l => SchemeLoads.SrSgc(new BurstyModel(n, 1, 4, l)).ToDouble(), LinePattern.Dashed, 2);
-        Line("M-SGC (B=1,W=2)", l => SchemeLoads.MSgc(new BurstyModel(n, 1, 2, l)).ToDouble(), LinePattern.Solid, 2);
-        Line("M-SGC (B=2,W=3)", l => SchemeLoads.MSgc(new BurstyModel(n, 2, 3, l)).ToDouble(), LinePattern.Solid, 2);
+        // These two coincide: the first drawn wide underneath, the second dashed on top, so both stay visible.
+        Line("M-SGC (B=1,W=2)", l => SchemeLoads.MSgc(new BurstyModel(n, 1, 2, l)).ToDouble(), LinePattern.Solid, 5);
+        Line("M-SGC (B=2,W=3)", l => SchemeLoads.MSgc(new BurstyModel(n, 2, 3, l)).ToDouble(), LinePattern.DenselyDashed, 2);
         Line("M-SGC (B=1,W=4)", l => SchemeLoads.MSgc(new BurstyModel(n, 1, 4, l)).ToDouble(), LinePattern.Solid, 2);
         Line("lower bound (B=1,W=2)", l => SchemeLoads.LowerBound(new BurstyModel(n, 1, 2, l)).ToDouble(), LinePattern.Dotted, 2);
         Line("uncoded 1/n", _ => 1.0 / n, LinePattern.Dotted, 1);

@@ -118,7 +118,7 @@ public sealed class LowerBoundStudy : IStudy
             line.LineWidth = 2;
             line.MarkerSize = 0;
             PlotStyle.Ticks(plot.Axes.Bottom, ks.Select(Math.Log10).ToArray(), ks.Select(k => k.ToString(CultureInfo.InvariantCulture)).ToArray());
-            if (logY) PlotStyle.LogAxis(plot.Axes.Left);
+            if (logY) PlotStyle.LogAxis(plot.Axes.Left, Algorithms.Where(a => series.ContainsKey((family, a))).SelectMany(a => series[(family, a)].Select(p => Math.Log10(p.Ratio))).Concat(ks.Select(Math.Log10)));
             plot.Axes.Margins(0.06, 0.1);
             PlotStyle.Legend(plot);
             plots.Add(new StudyPlot($"paging-lower-bounds-{family}", plot));

@@ -157,6 +157,11 @@ public sealed class SchedulingRatioStudy : IStudy
             }
             PlotStyle.Ticks(plot.Axes.Bottom, ms.Select(x => Math.Log2(x)).ToArray(), ms.Select(x => x.ToString(CultureInfo.InvariantCulture)).ToArray());
             plot.Axes.Margins(0.08, 0.1);
+            // Ratios are at least 1: a t-interval from few seeds may reach below 0, which the axis does not show.
+            double top = 0, bottom = double.MaxValue;
+            for (int a = 0; a < names.Count; a++)
+                for (int i = 0; i < ms.Length; i++) { top = Math.Max(top, means[a, i] + halfWidths[a, i]); bottom = Math.Min(bottom, means[a, i] - halfWidths[a, i]); }
+            if (top > 0) plot.Axes.SetLimitsY(Math.Max(0, bottom - 0.05 * (top - bottom)), top + 0.05 * (top - Math.Max(0, bottom)));
             PlotStyle.Legend(plot);
             plots.Add(new StudyPlot($"scheduling-ratios-{family}", plot));
         }

@@ -168,7 +168,7 @@ public sealed class SgcReplayStudyTests : IClassFixture<SgcReplayRuns>
             Assert.True(bytes.Length > 10_000, stem + ".png is too small to hold a plot");
             Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
         }
-        Assert.Equal(TableStems.Length * 3 + PlotStems.Length, run.Result.Written.Count);
+        Assert.Equal(TableStems.Length * 3 + PlotStems.Length * 5, run.Result.Written.Count); // plot: .png .svg .pdf -1col.svg -1col.pdf
         // Quick grid: 4 paper rows + 3 hindsight rows per trace; 1 resampling x 3 lengths x 4 kappas; 4 paper schemes.
         Assert.Equal(run.PartA.Count, run.TableOf("sgc-replay-runtimes").RowCount);
         Assert.Equal(12, run.TableOf("sgc-kappa-length-sensitivity").RowCount);
