@@ -113,9 +113,9 @@ public sealed class Table
     // Font switches tried in order, with their size, \tabcolsep and how much wider Computer Modern's small optical
     // sizes set per em than the 10 pt font (cmr7 digits are 0.58 em, cmr10's 0.5 em).
     private static readonly (string Command, double SizePt, double ColSepPt, double Widen)[] LatexSizes =
-        [("\\small", 9, 4, 1.03), ("\\footnotesize", 8, 3, 1.07), ("\\scriptsize", 7, 2, 1.17)];
+        [("\\small", 9, 4, 1.03), ("\\footnotesize", 8, 3, 1.07), ("\\scriptsize", 7, 1.5, 1.17)];
 
-    private const double TargetWidthPt = 0.95 * ArticleTextWidthPt;
+    private const double TargetWidthPt = 0.93 * ArticleTextWidthPt;
 
     /// <summary>
     /// Estimated natural width in points of the tabular at a font size and column separation: per column the widest
@@ -163,8 +163,9 @@ public sealed class Table
     /// (title, then the legend), <c>\label{tab:&lt;label&gt;}</c>, and the largest of <c>\small</c>,
     /// <c>\footnotesize</c>, <c>\scriptsize</c> (with a tighter <c>\tabcolsep</c>) whose estimated width fits the
     /// article text width. Headers longer than their column's cells break over two lines. A table too wide even in
-    /// <c>\scriptsize</c> sets its widest text columns as paragraph columns (<c>p{…}</c>) that share the width the
-    /// others leave. Unicode maths becomes LaTeX maths (see <see cref="TexEscape"/>).</summary>
+    /// <c>\scriptsize</c> sets its wide text columns as paragraph columns (<c>p{…}</c>) that share the width the
+    /// others leave, and when the numbers alone do not fit, splits the value columns over several tabulars in the same
+    /// float, each repeating the leading text columns. Unicode maths becomes LaTeX maths (see <see cref="TexEscape"/>).</summary>
     /// <param name="writer">Destination.</param>
     /// <param name="label">Label suffix (e.g. the file stem); null derives one from the title.</param>
     public void WriteLatex(TextWriter writer, string? label = null)
@@ -179,28 +180,35 @@ public sealed class Table
             widths = ColumnWidthsPt(s.SizePt, s.ColSepPt, s.Widen);
             if (widths.Sum() <= TargetWidthPt) { fits = true; break; }
         }
-        // Still too wide: wrap text columns, widest first, until the rest leaves each wrapped one at least 45 pt.
+        // Still too wide: wrap the wide text columns (widest first) in paragraph columns; if the numbers alone are
+        // too wide, split the value columns over several tabulars stacked in the float, each repeating the leading
+        // text columns (the row keys).
         var wrap = new double[Columns.Count];
-        if (!fits)
+        var blocks = new List<List<int>> { Enumerable.Range(0, Columns.Count).ToList() };
+        if (!fits && !TryWrap(blocks[0], widths, size.ColSepPt, wrap))
         {
-            var wrapped = new List<int>();
-            var textCols = Enumerable.Range(0, Columns.Count).Where(c => Columns[c].Kind == ColumnKind.Text).OrderByDescending(c => widths[c]).ToList();
-            foreach (int c in textCols)
+            int keys = 0;
+            while (keys < Math.Min(2, Columns.Count - 1) && Columns[keys].Kind == ColumnKind.Text) keys++;
+            var keyCols = Enumerable.Range(0, keys).ToList();
+            // A wide key column will wrap to at least 60 pt, so it counts as at most that much when packing.
+            double keyWidth = keyCols.Sum(c => Math.Min(widths[c], 60));
+            blocks.Clear();
+            var current = new List<int>(keyCols);
+            double used = keyWidth;
+            for (int c = keys; c < Columns.Count; c++)
             {
-                wrapped.Add(c);
-                double rest = Enumerable.Range(0, Columns.Count).Where(x => !wrapped.Contains(x)).Sum(x => widths[x]);
-                double natural = wrapped.Sum(x => widths[x]);
-                double avail = TargetWidthPt - rest - wrapped.Count * 2 * size.ColSepPt;
-                if (avail >= 45 * wrapped.Count || c == textCols[^1])
+                if (current.Count > keys && used + widths[c] > TargetWidthPt)
                 {
-                    foreach (int x in wrapped) wrap[x] = Math.Max(45, Math.Floor(avail * widths[x] / natural));
-                    break;
+                    blocks.Add(current);
+                    current = new List<int>(keyCols);
+                    used = keyWidth;
                 }
+                current.Add(c);
+                used += widths[c];
             }
+            blocks.Add(current);
+            foreach (var b in blocks) TryWrap(b, widths, size.ColSepPt, wrap);
         }
-        var align = new StringBuilder();
-        for (int c = 0; c < Columns.Count; c++)
-            align.Append(wrap[c] > 0 ? string.Create(CultureInfo.InvariantCulture, $"p{{{wrap[c]:F0}pt}}") : Columns[c].Kind == ColumnKind.Text ? "l" : "r");
         string caption = TexEscape(Title);
         if (!string.IsNullOrEmpty(Legend)) caption += (Title.EndsWith('.') ? " " : ". ") + TexEscape(Legend);
         writer.Write("\\begin{table}[ht]\n\\centering\n");
@@ -208,23 +216,56 @@ public sealed class Table
         writer.Write(string.Create(CultureInfo.InvariantCulture, $"\\setlength{{\\tabcolsep}}{{{size.ColSepPt}pt}}\n"));
         writer.Write($"\\caption{{{caption}}}\n");
         writer.Write($"\\label{{tab:{LabelSlug(label ?? Title)}}}\n");
-        writer.Write($"\\begin{{tabular}}{{{align}}}\n\\toprule\n");
-        var headers = new List<string>();
-        for (int c = 0; c < Columns.Count; c++)
+        var rows = FormattedRows().ToList();
+        for (int b = 0; b < blocks.Count; b++)
         {
-            var lines = HeaderLines(Columns[c].Display);
-            // Two lines only where the header is wider than the column's cells.
-            if (lines.Length == 2 && Em(Columns[c].Display) > CellWidthEm(c) && wrap[c] == 0)
+            var cols = blocks[b];
+            if (b > 0) writer.Write("\n\\medskip\n");
+            var align = new StringBuilder();
+            foreach (int c in cols)
+                align.Append(wrap[c] > 0 ? string.Create(CultureInfo.InvariantCulture, $"p{{{wrap[c]:F0}pt}}") : Columns[c].Kind == ColumnKind.Text ? "l" : "r");
+            writer.Write($"\\begin{{tabular}}{{{align}}}\n\\toprule\n");
+            var headers = new List<string>();
+            foreach (int c in cols)
             {
-                char a = Columns[c].Kind == ColumnKind.Text ? 'l' : 'r';
-                headers.Add($"\\begin{{tabular}}[b]{{@{{}}{a}@{{}}}}{TexEscape(lines[0])}\\\\{TexEscape(lines[1])}\\end{{tabular}}");
+                var lines = HeaderLines(Columns[c].Display);
+                // Two lines only where the header is wider than the column's cells.
+                if (lines.Length == 2 && Em(Columns[c].Display) > CellWidthEm(c) && wrap[c] == 0)
+                {
+                    char a = Columns[c].Kind == ColumnKind.Text ? 'l' : 'r';
+                    headers.Add($"\\begin{{tabular}}[b]{{@{{}}{a}@{{}}}}{TexEscape(lines[0])}\\\\{TexEscape(lines[1])}\\end{{tabular}}");
+                }
+                else headers.Add(TexEscape(Columns[c].Display));
             }
-            else headers.Add(TexEscape(Columns[c].Display));
+            writer.Write(string.Join(" & ", headers) + " \\\\\n\\midrule\n");
+            foreach (var row in rows)
+                writer.Write(string.Join(" & ", cols.Select(c => TexEscape(row[c]))) + " \\\\\n");
+            writer.Write("\\bottomrule\n\\end{tabular}\n");
         }
-        writer.Write(string.Join(" & ", headers) + " \\\\\n\\midrule\n");
-        foreach (var row in FormattedRows())
-            writer.Write(string.Join(" & ", row.Select(TexEscape)) + " \\\\\n");
-        writer.Write("\\bottomrule\n\\end{tabular}\n\\end{table}\n");
+        writer.Write("\\end{table}\n");
+    }
+
+    /// <summary>Sets paragraph widths in <paramref name="wrap"/> for the text columns of <paramref name="cols"/>
+    /// wider than 50 pt, widest first, until the columns fit; false when even that leaves them too wide.</summary>
+    private bool TryWrap(List<int> cols, double[] widths, double colSep, double[] wrap)
+    {
+        double total = cols.Sum(c => widths[c]);
+        if (total <= TargetWidthPt) return true;
+        var candidates = cols.Where(c => Columns[c].Kind == ColumnKind.Text && widths[c] > 50).OrderByDescending(c => widths[c]).ToList();
+        var wrapped = new List<int>();
+        foreach (int c in candidates)
+        {
+            wrapped.Add(c);
+            double rest = cols.Where(x => !wrapped.Contains(x)).Sum(x => widths[x]);
+            double natural = wrapped.Sum(x => widths[x]);
+            double avail = TargetWidthPt - rest - wrapped.Count * 2 * colSep;
+            if (avail * widths[wrapped[^1]] / natural >= 50)
+            {
+                foreach (int x in wrapped) wrap[x] = Math.Floor(avail * widths[x] / natural);
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>A label-safe slug: lower-case ASCII letters, digits and dashes.</summary>

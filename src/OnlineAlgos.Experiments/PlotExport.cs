@@ -120,7 +120,14 @@ public static class PlotExport
         string sizes = $"width=\"{wi}in\" height=\"{hi}in\" viewBox=\"0 0 {w} {h}\"";
         // Only the root element's width and height are replaced.
         var root = new Regex("<svg([^>]*?)\\swidth=\"[^\"]*\"\\s+height=\"[^\"]*\"", RegexOptions.CultureInvariant);
-        return root.Replace(xml, m => "<svg" + m.Groups[1].Value + " " + sizes, 1);
+        xml = root.Replace(xml, m => "<svg" + m.Groups[1].Value + " " + sizes, 1);
+        // SkiaSharp numbers clip paths with a process-wide counter; renumbering them in document order makes the
+        // file depend on the plot only (a rerun writes the same bytes).
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match m in Regex.Matches(xml, "\\bid=\"([^\"]+)\""))
+            if (!ids.ContainsKey(m.Groups[1].Value)) ids[m.Groups[1].Value] = "c" + ids.Count.ToString(CultureInfo.InvariantCulture);
+        return ids.Count == 0 ? xml : Regex.Replace(xml, "(\\bid=\"|url\\(#|href=\"#)([^\")]+)", m =>
+            ids.TryGetValue(m.Groups[2].Value, out var n) ? m.Groups[1].Value + n : m.Value);
     }
 
     /// <summary>The plot as a one-page vector PDF, laid out on <paramref name="w"/>×<paramref name="h"/> units and

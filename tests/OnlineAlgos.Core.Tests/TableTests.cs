@@ -102,19 +102,38 @@ public class TableTests
         Assert.Contains("\\label{tab:ratio-of-sums-alg-opt}", t.Render(TableFormat.Latex));
     }
 
+    private static Table Wide(int numbers, string text)
+    {
+        var cols = new List<TableColumn> { new("command") };
+        for (int i = 0; i < numbers; i++) cols.Add(new TableColumn("c" + i, ColumnKind.Real, 4));
+        var t = new Table("wide", cols);
+        var row = new List<object?> { text };
+        for (int i = 0; i < numbers; i++) row.Add(123.4567);
+        t.AddRow(row.ToArray());
+        return t;
+    }
+
     [Fact]
     public void WideTablesShrinkTheFontAndWrapTheWidestTextColumn()
     {
-        var cols = new List<TableColumn> { new("command") };
-        for (int i = 0; i < 12; i++) cols.Add(new TableColumn("c" + i, ColumnKind.Real, 4));
-        var t = new Table("wide", cols);
-        var row = new List<object?> { string.Join(" ", Enumerable.Repeat("onlinealgos --flag value", 6)) };
-        for (int i = 0; i < 12; i++) row.Add(123.4567);
-        t.AddRow(row.ToArray());
+        var t = Wide(6, string.Join(" ", Enumerable.Repeat("onlinealgos --flag value", 6)));
         string tex = t.Render(TableFormat.Latex);
         Assert.Contains("\\scriptsize\n", tex);
-        Assert.Matches("\\\\begin\\{tabular\\}\\{p\\{[0-9]+pt\\}r{12}\\}", tex);
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(tex, "\\\\begin\\{tabular\\}\\{p\\{[0-9]+pt\\}r{6}\\}"), tex);
         Assert.True(t.EstimatedWidthPt(9, 4) > Table.ArticleTextWidthPt);
+        // A narrow table keeps \small and plain columns.
+        Assert.Contains("\\small\n", Wide(3, "short").Render(TableFormat.Latex));
+    }
+
+    [Fact]
+    public void TablesWhoseNumbersAloneAreTooWideSplitIntoTabularsRepeatingTheKey()
+    {
+        string tex = Wide(16, "key").Render(TableFormat.Latex);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(tex, "\\\\begin\\{tabular\\}\\{lr+\\}"));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(tex, "\\nkey & "));
+        Assert.Contains("\\medskip", tex);
+        // Every value column appears once.
+        for (int i = 0; i < 16; i++) Assert.Single(System.Text.RegularExpressions.Regex.Matches(tex, $" c{i} "));
     }
 
     [Fact]
