@@ -13,7 +13,7 @@ namespace OnlineAlgos.Experiments;
 /// = 7 in), laid out on <see cref="TwoColumnLayoutPx"/> = 840 units so text prints at about 8 pt (ticks) to 11 pt (title);</item>
 /// <item><c>&lt;stem&gt;-1col.svg</c> and <c>&lt;stem&gt;-1col.pdf</c>: vector, one-column width (3.5 in), laid out on
 /// <see cref="OneColumnLayoutPx"/> = 440 units (text at the two-column sizes' 7-9 pt), without the title (a paper's
-/// caption carries it), a legend that sat right of the data moved below it, long category labels turned 35°, and a
+/// caption carries it), a legend that sat right of the data moved below it, long category labels turned 35° counter-clockwise, and a
 /// y label longer than the data height set smaller.</item>
 /// </list>
 /// PDFs are drawn by SkiaSharp's PDF backend (text embedded as fonts, no raster), without creation dates so a rerun
@@ -72,9 +72,10 @@ public static class PlotExport
                 double chars = ticks.Sum(t => t.Label.Length + 2);
                 if (chars * 0.6 * pl.Axes.Bottom.TickLabelStyle.FontSize > 0.8 * OneColumnLayoutPx)
                 {
-                    pl.Axes.Bottom.TickLabelStyle.Rotation = 35;
-                    pl.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
-                    pl.Axes.Bottom.MinimumSize = 40 + (float)(0.5 * pl.Axes.Bottom.TickLabelStyle.FontSize * ticks.Max(t => t.Label.Length));
+                    // Turned counter-clockwise and right-aligned: each label ends at its tick, none runs off the right edge.
+                    pl.Axes.Bottom.TickLabelStyle.Rotation = -35;
+                    pl.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+                    pl.Axes.Bottom.MinimumSize = 40 + (float)(0.36 * pl.Axes.Bottom.TickLabelStyle.FontSize * ticks.Max(t => t.Label.Length));
                     h1 += (int)pl.Axes.Bottom.MinimumSize - 40;
                 }
             }

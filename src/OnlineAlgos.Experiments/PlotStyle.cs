@@ -103,7 +103,7 @@ public static class PlotStyle
     /// <summary>
     /// Like <see cref="LogAxis(IAxis)"/> for data spanning <paramref name="log10Values"/>: over two decades or more
     /// the automatic powers of ten; over less, ticks at 1…9 × 10^k placed by hand, with labels at 1, 2 and 5 × 10^k
-    /// (every one under half a decade), so a narrow log axis still reads its values.
+    /// (every one under 0.8 decade), so a narrow log axis still reads its values.
     /// </summary>
     public static void LogAxis(IAxis axis, IEnumerable<double> log10Values)
     {
@@ -118,7 +118,7 @@ public static class PlotStyle
             {
                 double pos = Math.Log10(m * Math.Pow(10, k));
                 if (pos < lo - 0.1 * Math.Max(span, 0.3) || pos > hi + 0.1 * Math.Max(span, 0.3)) continue;
-                bool label = m == 1 || (span < 1.3 && m is 2 or 5) || span < 0.5;
+                bool label = m == 1 || (span < 1.3 && m is 2 or 5) || span < 0.8;
                 ticks.Add(label ? new Tick(pos, (m * Math.Pow(10, k)).ToString("G4", CultureInfo.InvariantCulture), true) : new Tick(pos, "", false));
             }
         axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
