@@ -79,10 +79,10 @@ public static class PlotExport
                     h1 += (int)pl.Axes.Bottom.MinimumSize - 40;
                 }
             }
-            double dataHeight = 0.8 * OneColumnLayoutPx - 80;
+            double dataHeight = 0.8 * OneColumnLayoutPx - 100;
             double yChars = pl.Axes.Left.Label.Text.Length;
-            if (yChars * 0.58 * yLabelSize > dataHeight)
-                pl.Axes.Left.Label.FontSize = (float)Math.Max(10, dataHeight / (yChars * 0.58));
+            if (yChars * 0.65 * yLabelSize > dataHeight)
+                pl.Axes.Left.Label.FontSize = (float)Math.Max(10, dataHeight / (yChars * 0.65));
             WriteBoth(pl, OneColumnLayoutPx, h1, OneColumnInches, Stem("-1col"), written);
         }
         finally
