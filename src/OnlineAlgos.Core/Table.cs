@@ -12,7 +12,7 @@ public sealed class Table
 {
     private readonly List<object?[]> _rows = new();
 
-    /// <summary>Creates an empty table with a title (used as the LaTeX caption) and columns.</summary>
+    /// <summary>Creates an empty table with a title (the caption in Markdown, LaTeX and HTML) and columns.</summary>
     public Table(string title, IReadOnlyList<TableColumn> columns)
     {
         ArgumentNullException.ThrowIfNull(columns);
@@ -86,61 +86,309 @@ public sealed class Table
     public static string CsvField(string s) =>
         s.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 
-    /// <summary>GitHub-flavoured Markdown; numeric columns right-aligned.</summary>
+    /// <summary>
+    /// What a reader needs to decode the headers (e.g. "ratio = Σ ALG / Σ OPT; rep. = replicates"): printed after the
+    /// Markdown table, appended to the LaTeX caption and shown under the HTML table. Null for none.
+    /// </summary>
+    public string? Legend { get; init; }
+
+    /// <summary>GitHub-flavoured Markdown: a pandoc-style caption line (<c>Table: title</c>), the table with the display
+    /// headers (numeric columns right-aligned), and the legend as a paragraph after it.</summary>
     public void WriteMarkdown(TextWriter writer)
     {
-        writer.Write("| " + string.Join(" | ", Columns.Select(c => MdEscape(c.Name))) + " |\n");
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write("Table: " + MdEscape(Title) + "\n\n");
+        writer.Write("| " + string.Join(" | ", Columns.Select(c => MdEscape(c.Display))) + " |\n");
         writer.Write("|" + string.Join("|", Columns.Select(c => c.Kind == ColumnKind.Text ? "---" : "---:")) + "|\n");
         foreach (var row in FormattedRows())
             writer.Write("| " + string.Join(" | ", row.Select(MdEscape)) + " |\n");
+        if (!string.IsNullOrEmpty(Legend)) writer.Write("\nColumns: " + MdEscape(Legend) + "\n");
     }
 
     private static string MdEscape(string s) => s.Replace("|", "\\|", StringComparison.Ordinal);
 
-    /// <summary>LaTeX table with booktabs rules (needs <c>\usepackage{booktabs}</c>).</summary>
-    public void WriteLatex(TextWriter writer)
+    /// <summary>Text width of the plain <c>article</c> class at 10 pt (345 pt), the width every table must fit.</summary>
+    public const double ArticleTextWidthPt = 345;
+
+    // Font switches tried in order, with their size, \tabcolsep and how much wider Computer Modern's small optical
+    // sizes set per em than the 10 pt font (cmr7 digits are 0.58 em, cmr10's 0.5 em).
+    private static readonly (string Command, double SizePt, double ColSepPt, double Widen)[] LatexSizes =
+        [("\\small", 9, 4, 1.03), ("\\footnotesize", 8, 3, 1.07), ("\\scriptsize", 7, 1.5, 1.17)];
+
+    private const double TargetWidthPt = 0.93 * ArticleTextWidthPt;
+
+    /// <summary>
+    /// Estimated natural width in points of the tabular at a font size and column separation: per column the widest
+    /// of header (split over two lines when it has a space) and cells, at about 0.5 em per lower-case letter or digit
+    /// and 0.75 em per capital or symbol, plus two separations. Coarse on purpose: <c>.ci/run</c> compiles every table
+    /// and fails on an overfull box.
+    /// </summary>
+    public double EstimatedWidthPt(double fontSizePt, double colSepPt) => ColumnWidthsPt(fontSizePt, colSepPt, 1).Sum();
+
+    private double[] ColumnWidthsPt(double fontSizePt, double colSepPt, double widen)
     {
-        var align = new StringBuilder();
-        foreach (var c in Columns) align.Append(c.Kind == ColumnKind.Text ? 'l' : 'r');
-        writer.Write("\\begin{table}[ht]\n\\centering\n");
-        writer.Write($"\\caption{{{TexEscape(Title)}}}\n");
-        writer.Write($"\\begin{{tabular}}{{{align}}}\n\\toprule\n");
-        writer.Write(string.Join(" & ", Columns.Select(c => TexEscape(c.Name))) + " \\\\\n\\midrule\n");
-        foreach (var row in FormattedRows())
-            writer.Write(string.Join(" & ", row.Select(TexEscape)) + " \\\\\n");
-        writer.Write("\\bottomrule\n\\end{tabular}\n\\end{table}\n");
+        var rows = FormattedRows().ToList();
+        var widths = new double[Columns.Count];
+        for (int c = 0; c < Columns.Count; c++)
+        {
+            double w = HeaderLines(Columns[c].Display).Max(Em);
+            foreach (var r in rows) w = Math.Max(w, Em(r[c]));
+            widths[c] = w * fontSizePt * widen + 2 * colSepPt;
+        }
+        return widths;
     }
 
-    /// <summary>Escapes LaTeX special characters.</summary>
-    public static string TexEscape(string s)
+    private double CellWidthEm(int c) => FormattedRows().Select(r => Em(r[c])).DefaultIfEmpty(0).Max();
+
+    /// <summary>A header as one line, or as two lines split at the space nearest its middle when it has one.</summary>
+    private static string[] HeaderLines(string header)
     {
-        var sb = new StringBuilder(s.Length);
+        int best = -1;
+        for (int i = 0; i < header.Length; i++)
+            if (header[i] == ' ' && (best < 0 || Math.Abs(i - header.Length / 2.0) < Math.Abs(best - header.Length / 2.0))) best = i;
+        return best < 0 || header.Length < 8 ? [header] : [header[..best], header[(best + 1)..]];
+    }
+
+    private static double Em(string s)
+    {
+        double w = 0;
         foreach (char ch in s)
+            w += char.IsUpper(ch) || ch > 127 || ch is '%' or '&' or '#' or '=' or '+' or '<' or '>' ? 0.78
+                : ch is 'm' or 'w' ? 0.8
+                : ch is '.' or ',' or ';' or ':' or ' ' or 'i' or 'l' or 'j' or '(' or ')' or '[' or ']' or '|' or '\'' ? 0.3 : 0.52;
+        return w;
+    }
+
+    /// <summary>LaTeX table with booktabs rules (needs only <c>\usepackage{booktabs}</c> and <c>amsmath</c>): caption
+    /// (title, then the legend), <c>\label{tab:&lt;label&gt;}</c>, and the largest of <c>\small</c>,
+    /// <c>\footnotesize</c>, <c>\scriptsize</c> (with a tighter <c>\tabcolsep</c>) whose estimated width fits the
+    /// article text width. Headers longer than their column's cells break over two lines. A table too wide even in
+    /// <c>\scriptsize</c> sets its wide text columns as paragraph columns (<c>p{…}</c>) that share the width the
+    /// others leave, and when the numbers alone do not fit, splits the value columns over several tabulars in the same
+    /// float, each repeating the leading text columns. Unicode maths becomes LaTeX maths (see <see cref="TexEscape"/>).</summary>
+    /// <param name="writer">Destination.</param>
+    /// <param name="label">Label suffix (e.g. the file stem); null derives one from the title.</param>
+    public void WriteLatex(TextWriter writer, string? label = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var size = LatexSizes[^1];
+        double[] widths = [];
+        bool fits = false;
+        foreach (var s in LatexSizes)
         {
-            switch (ch)
+            size = s;
+            widths = ColumnWidthsPt(s.SizePt, s.ColSepPt, s.Widen);
+            if (widths.Sum() <= TargetWidthPt) { fits = true; break; }
+        }
+        // Still too wide: wrap the wide text columns (widest first) in paragraph columns; if the numbers alone are
+        // too wide, split the value columns over several tabulars stacked in the float, each repeating the leading
+        // text columns (the row keys).
+        var wrap = new double[Columns.Count];
+        var blocks = new List<List<int>> { Enumerable.Range(0, Columns.Count).ToList() };
+        if (!fits && !TryWrap(blocks[0], widths, size.ColSepPt, wrap))
+        {
+            int keys = 0;
+            while (keys < Math.Min(2, Columns.Count - 1) && Columns[keys].Kind == ColumnKind.Text) keys++;
+            var keyCols = Enumerable.Range(0, keys).ToList();
+            // A wide key column will wrap to at least 60 pt, so it counts as at most that much when packing.
+            double keyWidth = keyCols.Sum(c => Math.Min(widths[c], 60));
+            blocks.Clear();
+            var current = new List<int>(keyCols);
+            double used = keyWidth;
+            for (int c = keys; c < Columns.Count; c++)
             {
-                case '\\': sb.Append("\\textbackslash{}"); break;
-                case '&': case '%': case '$': case '#': case '_': case '{': case '}':
-                    sb.Append('\\').Append(ch); break;
-                case '~': sb.Append("\\textasciitilde{}"); break;
-                case '^': sb.Append("\\textasciicircum{}"); break;
-                default: sb.Append(ch); break;
+                if (current.Count > keys && used + widths[c] > TargetWidthPt)
+                {
+                    blocks.Add(current);
+                    current = new List<int>(keyCols);
+                    used = keyWidth;
+                }
+                current.Add(c);
+                used += widths[c];
+            }
+            blocks.Add(current);
+            foreach (var b in blocks) TryWrap(b, widths, size.ColSepPt, wrap);
+        }
+        string caption = TexEscape(Title);
+        if (!string.IsNullOrEmpty(Legend)) caption += (Title.EndsWith('.') ? " " : ". ") + TexEscape(Legend);
+        writer.Write("\\begin{table}[ht]\n\\centering\n");
+        writer.Write(size.Command + "\n");
+        writer.Write(string.Create(CultureInfo.InvariantCulture, $"\\setlength{{\\tabcolsep}}{{{size.ColSepPt}pt}}\n"));
+        writer.Write($"\\caption{{{caption}}}\n");
+        writer.Write($"\\label{{tab:{LabelSlug(label ?? Title)}}}\n");
+        var rows = FormattedRows().ToList();
+        for (int b = 0; b < blocks.Count; b++)
+        {
+            var cols = blocks[b];
+            if (b > 0) writer.Write("\n\\medskip\n");
+            var align = new StringBuilder();
+            foreach (int c in cols)
+                align.Append(wrap[c] > 0 ? string.Create(CultureInfo.InvariantCulture, $"p{{{wrap[c]:F0}pt}}") : Columns[c].Kind == ColumnKind.Text ? "l" : "r");
+            writer.Write($"\\begin{{tabular}}{{{align}}}\n\\toprule\n");
+            var headers = new List<string>();
+            foreach (int c in cols)
+            {
+                var lines = HeaderLines(Columns[c].Display);
+                // Two lines only where the header is wider than the column's cells.
+                if (lines.Length == 2 && Em(Columns[c].Display) > CellWidthEm(c) && wrap[c] == 0)
+                {
+                    char a = Columns[c].Kind == ColumnKind.Text ? 'l' : 'r';
+                    headers.Add($"\\begin{{tabular}}[b]{{@{{}}{a}@{{}}}}{TexEscape(lines[0])}\\\\{TexEscape(lines[1])}\\end{{tabular}}");
+                }
+                else headers.Add(TexEscape(Columns[c].Display));
+            }
+            writer.Write(string.Join(" & ", headers) + " \\\\\n\\midrule\n");
+            foreach (var row in rows)
+                writer.Write(string.Join(" & ", cols.Select(c => TexEscape(row[c]))) + " \\\\\n");
+            writer.Write("\\bottomrule\n\\end{tabular}\n");
+        }
+        writer.Write("\\end{table}\n");
+    }
+
+    /// <summary>Sets paragraph widths in <paramref name="wrap"/> for the text columns of <paramref name="cols"/>
+    /// wider than 50 pt, widest first, until the columns fit; false when even that leaves them too wide.</summary>
+    private bool TryWrap(List<int> cols, double[] widths, double colSep, double[] wrap)
+    {
+        double total = cols.Sum(c => widths[c]);
+        if (total <= TargetWidthPt) return true;
+        var candidates = cols.Where(c => Columns[c].Kind == ColumnKind.Text && widths[c] > 50).OrderByDescending(c => widths[c]).ToList();
+        var wrapped = new List<int>();
+        foreach (int c in candidates)
+        {
+            wrapped.Add(c);
+            double rest = cols.Where(x => !wrapped.Contains(x)).Sum(x => widths[x]);
+            double natural = wrapped.Sum(x => widths[x]);
+            double avail = TargetWidthPt - rest - wrapped.Count * 2 * colSep;
+            if (avail * widths[wrapped[^1]] / natural >= 50)
+            {
+                foreach (int x in wrapped) wrap[x] = Math.Floor(avail * widths[x] / natural);
+                return true;
             }
         }
+        return false;
+    }
+
+    /// <summary>A label-safe slug: lower-case ASCII letters, digits and dashes.</summary>
+    public static string LabelSlug(string s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var sb = new StringBuilder(s.Length);
+        foreach (char ch in s.ToLowerInvariant())
+        {
+            if (ch is >= 'a' and <= 'z' or >= '0' and <= '9') sb.Append(ch);
+            else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
+        }
+        return sb.ToString().Trim('-');
+    }
+
+    /// <summary>An HTML fragment: <c>&lt;table&gt;</c> with the title as caption, display headers, one row per row
+    /// (numeric cells right-aligned), and the legend in a <c>&lt;p class="legend"&gt;</c> after it. Text is
+    /// HTML-escaped; Unicode maths is kept as is.</summary>
+    public void WriteHtml(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write("<table>\n<caption>" + System.Net.WebUtility.HtmlEncode(Title) + "</caption>\n<thead><tr>");
+        foreach (var c in Columns)
+            writer.Write((c.Kind == ColumnKind.Text ? "<th>" : "<th class=\"num\">") + System.Net.WebUtility.HtmlEncode(c.Display) + "</th>");
+        writer.Write("</tr></thead>\n<tbody>\n");
+        foreach (var row in FormattedRows())
+        {
+            writer.Write("<tr>");
+            for (int c = 0; c < row.Length; c++)
+                writer.Write((Columns[c].Kind == ColumnKind.Text ? "<td>" : "<td class=\"num\">") + System.Net.WebUtility.HtmlEncode(row[c]) + "</td>");
+            writer.Write("</tr>\n");
+        }
+        writer.Write("</tbody>\n</table>\n");
+        if (!string.IsNullOrEmpty(Legend)) writer.Write("<p class=\"legend\">Columns: " + System.Net.WebUtility.HtmlEncode(Legend) + "</p>\n");
+    }
+
+    private static readonly Dictionary<char, string> TexMath = new()
+    {
+        ['α'] = "\\alpha", ['β'] = "\\beta", ['γ'] = "\\gamma", ['δ'] = "\\delta", ['ε'] = "\\varepsilon", ['η'] = "\\eta",
+        ['θ'] = "\\theta", ['κ'] = "\\kappa", ['λ'] = "\\lambda", ['μ'] = "\\mu", ['π'] = "\\pi", ['ρ'] = "\\rho",
+        ['σ'] = "\\sigma", ['τ'] = "\\tau", ['φ'] = "\\varphi", ['ω'] = "\\omega", ['Σ'] = "\\Sigma", ['Δ'] = "\\Delta",
+        ['Π'] = "\\Pi", ['Ω'] = "\\Omega", ['≤'] = "\\le", ['≥'] = "\\ge", ['≠'] = "\\neq", ['≈'] = "\\approx",
+        ['×'] = "\\times", ['−'] = "-", ['±'] = "\\pm", ['·'] = "\\cdot", ['→'] = "\\to", ['∞'] = "\\infty",
+        ['∈'] = "\\in", ['√'] = "\\surd", ['∑'] = "\\sum", ['⌈'] = "\\lceil", ['⌉'] = "\\rceil", ['⌊'] = "\\lfloor",
+        ['⌋'] = "\\rfloor", ['∝'] = "\\propto", ['′'] = "'", ['∗'] = "*",
+    };
+
+    private const string Superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺ⁿ";
+    private const string SuperscriptPlain = "0123456789-+n";
+    private const string Subscripts = "₀₁₂₃₄₅₆₇₈₉₋₊ᵢⱼₖₘₙₜₚₒₓₐₑ";
+    private const string SubscriptPlain = "0123456789-+ijkmntpoxae";
+
+    /// <summary>
+    /// Escapes LaTeX special characters (<c>\ &amp; % $ # _ { } ~ ^</c>) and turns Unicode maths into LaTeX maths:
+    /// Greek letters, ≤ ≥ ≠ ≈ × − ± · → ∞ and friends become <c>$\sigma$</c> etc., runs of superscript or subscript
+    /// characters become <c>^{…}</c> / <c>_{…}</c>, and adjacent maths shares one <c>$…$</c> (so "η₀" gives
+    /// <c>$\eta_{0}$</c>, "10⁻³" gives <c>10$^{-3}$</c>). Dashes and ellipsis become <c>--</c>, <c>---</c>, <c>\dots</c>.
+    /// Other characters pass through (pdflatex reads UTF-8 Latin letters).
+    /// </summary>
+    public static string TexEscape(string s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var sb = new StringBuilder(s.Length + 8);
+        bool math = false;
+        void AppendMath(string m)
+        {
+            if (!math) { sb.Append('$'); math = true; }
+            else if (sb.Length > 0 && char.IsLetter(sb[^1]) && m.Length > 0 && char.IsLetter(m[0])) sb.Append(' ');
+            sb.Append(m);
+        }
+        void AppendText(string t)
+        {
+            if (math) { sb.Append('$'); math = false; }
+            sb.Append(t);
+        }
+        for (int i = 0; i < s.Length; i++)
+        {
+            char ch = s[i];
+            bool sup = Superscripts.Contains(ch, StringComparison.Ordinal), sub = Subscripts.Contains(ch, StringComparison.Ordinal);
+            if (sup || sub)
+            {
+                string set = sup ? Superscripts : Subscripts, plain = sup ? SuperscriptPlain : SubscriptPlain;
+                var run = new StringBuilder();
+                while (i < s.Length && set.Contains(s[i], StringComparison.Ordinal)) { run.Append(plain[set.IndexOf(s[i], StringComparison.Ordinal)]); i++; }
+                i--;
+                AppendMath((sup ? "^{" : "_{") + run + "}");
+                continue;
+            }
+            if (TexMath.TryGetValue(ch, out var cmd)) { AppendMath(cmd); continue; }
+            switch (ch)
+            {
+                case '\\': AppendText("\\textbackslash{}"); break;
+                case '&': case '%': case '$': case '#': case '_': case '{': case '}':
+                    AppendText("\\" + ch); break;
+                case '~': AppendText("\\textasciitilde{}"); break;
+                case '^': AppendText("\\textasciicircum{}"); break;
+                case '–': AppendText("--"); break;
+                case '—': AppendText("---"); break;
+                case '…': AppendText("\\dots{}"); break;
+                case '§': AppendText("\\S{}"); break;
+                case ';': AppendText(";\\allowbreak{}"); break;
+                default: AppendText(ch.ToString()); break;
+            }
+        }
+        if (math) sb.Append('$');
         return sb.ToString();
     }
 
-    /// <summary>Renders one of the formats to a string.</summary>
-    public string Render(TableFormat format)
+    /// <summary>Renders one of the formats to a string; <paramref name="label"/> is the LaTeX label suffix.</summary>
+    public string Render(TableFormat format, string? label)
     {
         using var sw = new StringWriter(CultureInfo.InvariantCulture);
         switch (format)
         {
             case TableFormat.Csv: WriteCsv(sw); break;
             case TableFormat.Markdown: WriteMarkdown(sw); break;
-            case TableFormat.Latex: WriteLatex(sw); break;
+            case TableFormat.Latex: WriteLatex(sw, label); break;
+            case TableFormat.Html: WriteHtml(sw); break;
             default: throw new ArgumentOutOfRangeException(nameof(format));
         }
         return sw.ToString();
     }
+
+    /// <summary>Renders one of the formats to a string (LaTeX label derived from the title).</summary>
+    public string Render(TableFormat format) => Render(format, null);
 }

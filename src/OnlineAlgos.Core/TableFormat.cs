@@ -12,4 +12,6 @@ public enum TableFormat
     Markdown,
     /// <summary>LaTeX booktabs.</summary>
     Latex,
+    /// <summary>An HTML fragment: a <c>table</c> with a caption, and the column legend below it.</summary>
+    Html,
 }

@@ -6,11 +6,12 @@ using OnlineAlgos.Core;
 namespace OnlineAlgos.Experiments;
 
 /// <summary>
-/// Runs a study's sweep (one shard or all of it) with resume, and writes its tables (CSV, Markdown, LaTeX) and PNG
-/// plots. Layout under the output folder: <c>cells/&lt;study&gt;[.shard-i-of-n].csv</c> (cell records, appended as
-/// cells finish; beside them <c>.manifest.json</c> and <c>.lock</c>, see <see cref="FileCellStore"/>) and, once every
-/// cell is present, <c>&lt;stem&gt;.csv|.md|.tex|.png</c> per table and plot and <c>&lt;study&gt;.json</c> (how they
-/// were made).
+/// Runs a study's sweep (one shard or all of it) with resume, and writes its tables (CSV, Markdown, LaTeX) and plots
+/// (PNG, and SVG + PDF at two- and one-column width, see <see cref="PlotExport"/>). Layout under the output folder:
+/// <c>cells/&lt;study&gt;[.shard-i-of-n].csv</c> (cell records, appended as cells finish; beside them
+/// <c>.manifest.json</c> and <c>.lock</c>, see <see cref="FileCellStore"/>) and, once every cell is present,
+/// <c>&lt;stem&gt;.csv|.md|.tex</c> per table, <c>&lt;stem&gt;.png|.svg|.pdf</c> and <c>&lt;stem&gt;-1col.svg|.pdf</c>
+/// per plot, and <c>&lt;study&gt;.json</c> (how they were made).
 /// </summary>
 public static class StudyRunner
 {
@@ -103,18 +104,11 @@ public static class StudyRunner
             foreach (var (ext, fmt) in new[] { (".csv", TableFormat.Csv), (".md", TableFormat.Markdown), (".tex", TableFormat.Latex) })
             {
                 string path = Path.Combine(outDir, t.FileStem + ext);
-                WriteAtomic(path, t.Table.Render(fmt));
+                WriteAtomic(path, t.Table.Render(fmt, t.FileStem));
                 written.Add(path);
             }
         }
-        foreach (var p in output.Plots)
-        {
-            string path = Path.Combine(outDir, p.FileStem + ".png");
-            string tmp = path + ".tmp.png";
-            p.Plot.SavePng(tmp, p.Width, p.Height);
-            File.Move(tmp, path, overwrite: true);
-            written.Add(path);
-        }
+        foreach (var p in output.Plots) written.AddRange(PlotExport.Save(p, outDir));
         string sidecar = Path.Combine(outDir, study.Name + ".json");
         var files = written.Select(Path.GetFileName).ToList();
         WriteAtomic(sidecar, provenance.Manifest.ToJson(w =>

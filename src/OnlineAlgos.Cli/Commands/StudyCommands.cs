@@ -95,7 +95,7 @@ public static class StudyCommands
         });
         yield return run;
 
-        var reproduce = new Command("reproduce", "run every study and write tables (CSV, Markdown, LaTeX) and PNG plots");
+        var reproduce = new Command("reproduce", "run every study and write tables (CSV, Markdown, LaTeX), plots (PNG, SVG, PDF) and the report index.html");
         common.AddTo(reproduce);
         reproduce.Options.Add(common.Fresh);
         reproduce.SetAction(r =>
@@ -104,7 +104,8 @@ public static class StudyCommands
             int threads = common.ThreadCount(r);
             string outDir = r.GetValue(common.Out)!;
             CliContext.CheckOutputFolder(outDir);
-            RunStudies(ctx, StudyCatalog.All, options, outDir, Shard.All, threads, r.GetValue(common.Fresh));
+            var done = RunStudies(ctx, StudyCatalog.All, options, outDir, Shard.All, threads, r.GetValue(common.Fresh));
+            Report(ctx, [HtmlReport.Write(outDir, done, options)]);
             return 0;
         });
         yield return reproduce;
@@ -139,9 +140,10 @@ public static class StudyCommands
         StudyCatalog.Find(name) ?? throw new CliException(
             $"unknown study '{name}'; known: {string.Join(", ", StudyCatalog.All.Select(s => s.Name))}");
 
-    private static void RunStudies(CliContext ctx, IReadOnlyList<IStudy> studies, StudyOptions options, string outDir, Shard shard, int threads, bool fresh)
+    private static List<(IStudy Study, StudyOutput Output)> RunStudies(CliContext ctx, IReadOnlyList<IStudy> studies, StudyOptions options, string outDir, Shard shard, int threads, bool fresh)
     {
         ctx.ObservesCancellation = true;
+        var done = new List<(IStudy, StudyOutput)>();
         ctx.Error.WriteLine(options.DataDirectory is null
             ? "data: ../shared/data not found, studies use generated inputs only"
             : $"data: {options.DataDirectory}");
@@ -162,7 +164,9 @@ public static class StudyCommands
             }
             PrintTables(ctx, result.Output!);
             Report(ctx, result.Written);
+            done.Add((study, result.Output!));
         }
+        return done;
     }
 
     private static StudyRunResult RunWithBar(CliContext ctx, IStudy study, StudyOptions options, string outDir, Shard shard, int threads, bool fresh)

@@ -182,14 +182,18 @@ public sealed class SgcReplayStudy : IStudy
         string V(CellResult r, string c) => r.Values[col[c]];
         double D(CellResult r, string c) => StudyRunner.ParseNum(V(r, c));
 
-        var runtimes = new Table($"Replay of each scheme ({source}; mu = 1; times moved to each scheme's load with the family's fitted kappa). " +
-            "Difference to GC = load + wait-out + tail (counterfactual split, see SgcReplay.Decompose).",
+        var runtimes = new Table($"Gradient-coding replay of each scheme ({source}; μ = 1; times moved to each scheme's load with the family's fitted κ): " +
+            "runtime, and its difference to GC split into load, wait-out and tail (a counterfactual split)",
         [
-            new("trace"), new("rounds", ColumnKind.Integer), new("kappa", ColumnKind.Real, 3), new("mode"), new("scheme"), new("params"),
-            new("load", ColumnKind.Real, 6), new("jobs", ColumnKind.Integer), new("decoded_on_time", ColumnKind.Integer),
-            new("runtime_s", ColumnKind.Real, 2), new("waitouts", ColumnKind.Integer), new("vs_gc_pct", ColumnKind.Real, 1),
-            new("load_s", ColumnKind.Real, 2), new("waitout_s", ColumnKind.Real, 2), new("tail_s", ColumnKind.Real, 2),
-        ]);
+            new("trace"), new("rounds", ColumnKind.Integer), new("kappa", ColumnKind.Real, 3, "κ"), new("mode"), new("scheme"), new("params"),
+            new("load", ColumnKind.Real, 4), new("jobs", ColumnKind.Integer), new("decoded_on_time", ColumnKind.Integer, Header: "on time"),
+            new("runtime_s", ColumnKind.Real, 2, "runtime (s)"), new("waitouts", ColumnKind.Integer, Header: "waits"), new("vs_gc_pct", ColumnKind.Real, 1, "vs GC (%)"),
+            new("load_s", ColumnKind.Real, 2, "load (s)"), new("waitout_s", ColumnKind.Real, 2, "wait (s)"), new("tail_s", ColumnKind.Real, 2, "tail (s)"),
+        ])
+        {
+            Legend = "κ = fitted seconds per unit load; load = normalised load per worker and round; on time = jobs decoded on time; waits = wait-outs; "
+                + "vs GC = runtime reduction relative to GC (positive = faster); load, wait, tail = the parts of the runtime difference to GC (s)",
+        };
         var partA = results.Where(r => V(r, "part") == "A").ToList();
         foreach (var r in partA)
         {
@@ -199,25 +203,33 @@ public sealed class SgcReplayStudy : IStudy
         }
 
         var partB = results.Where(r => V(r, "part") == "B").ToList();
-        var sens = new Table($"M-SGC (1,2,27) / GC (s=15) runtime ratio, bootstrap of {(real ? "the 30-round Canada b2048 load-0 trace" : "a GENERATED 30-round trace")} (mu = 1, J = R-2); below 1 = M-SGC faster",
+        var sens = new Table($"M-SGC (1, 2, 27) / GC (s = 15) runtime ratio, mean over bootstrap resamples of {(real ? "the 30-round Canada b2048 load-0 trace" : "a GENERATED 30-round trace")} (μ = 1, J = R − 2); below 1 = M-SGC faster",
         [
-            new("resampling"), new("trace_rounds", ColumnKind.Integer), new("kappa", ColumnKind.Real, 4), new("ratio_mean", ColumnKind.Real, 4),
-            new("ratio_ci95", ColumnKind.Real, 4), new("msgc_reduction_pct", ColumnKind.Real, 1), new("reps", ColumnKind.Integer),
-        ]);
+            new("resampling"), new("trace_rounds", ColumnKind.Integer, Header: "rounds"), new("kappa", ColumnKind.Real, 4, "κ"), new("ratio_mean", ColumnKind.Real, 4, "mean ratio"),
+            new("ratio_ci95", ColumnKind.Real, 4, "95 % CI ±"), new("msgc_reduction_pct", ColumnKind.Real, 1, "M-SGC gain (%)"), new("reps", ColumnKind.Integer),
+        ])
+        {
+            Legend = "resampling: iid = rounds drawn independently, block = blocks of 10 consecutive rounds; rounds = length of the resampled trace; "
+                + "95 % CI ± = Student-t half-width over the reps resamples; M-SGC gain = 100 (1 − mean ratio)",
+        };
         foreach (var r in partB)
         {
             double mean = D(r, "ratio_mean"), sd = D(r, "ratio_sd"), reps = D(r, "reps");
-            sens.AddRow(V(r, "mode"), (long)D(r, "rounds"), D(r, "kappa"), mean, 1.96 * sd / Math.Sqrt(reps), 100 * (1 - mean), (long)reps);
+            sens.AddRow(V(r, "mode"), (long)D(r, "rounds"), D(r, "kappa"), mean, THalfWidth(sd, reps), 100 * (1 - mean), (long)reps);
         }
 
         // Paper figures (spec §5, Canada, 496 jobs, each scheme on its own 500-round trace) beside ours.
-        var paper = new Table($"Paper (spec §5: 496 jobs, 10 runs, own 500-round trace per scheme) vs ours ({source}, paper parameters, one common trace per row group)",
+        var paper = new Table($"Paper (496 jobs, 10 runs, its own 500-round trace per scheme) vs ours ({source}, paper parameters, one common trace per row group): runtime reduction relative to GC",
         [
-            new("scheme"), new("params"), new("paper_runtime_s", ColumnKind.Real, 2), new("paper_vs_gc_pct", ColumnKind.Real, 1),
-            new("ours_mean_vs_gc_pct", ColumnKind.Real, 1), new("ours_median_vs_gc_pct", ColumnKind.Real, 1),
-            new("ours_min_vs_gc_pct", ColumnKind.Real, 1), new("ours_max_vs_gc_pct", ColumnKind.Real, 1), new("ours_traces_faster_than_gc"),
-            new("ours_mean_waitout_share", ColumnKind.Real, 3), new("paper_waitout_share", ColumnKind.Real, 3),
-        ]);
+            new("scheme"), new("params"), new("paper_runtime_s", ColumnKind.Real, 2, "paper (s)"), new("paper_vs_gc_pct", ColumnKind.Real, 1, "paper (%)"),
+            new("ours_mean_vs_gc_pct", ColumnKind.Real, 1, "mean (%)"), new("ours_median_vs_gc_pct", ColumnKind.Real, 1, "median (%)"),
+            new("ours_min_vs_gc_pct", ColumnKind.Real, 1, "min (%)"), new("ours_max_vs_gc_pct", ColumnKind.Real, 1, "max (%)"), new("ours_traces_faster_than_gc", Header: "faster"),
+            new("ours_mean_waitout_share", ColumnKind.Real, 3, "waits"), new("paper_waitout_share", ColumnKind.Real, 3, "paper waits"),
+        ])
+        {
+            Legend = "paper (s), paper (%) = the paper's runtime and its reduction relative to GC; mean, median, min, max (%) = our reduction relative to GC over the traces; "
+                + "faster = traces on which the scheme beats GC; waits, paper waits = wait-outs per job, ours (mean over traces) and the paper's",
+        };
         var paperRows = new (string Scheme, string Params, double Runtime, double Waits)[]
         {
             ("m-sgc", "B=1;W=2;lambda=27", 916.37, 295.8), ("sr-sgc", "B=2;W=3;lambda=23", 1019.46, 242.4),
@@ -243,7 +255,7 @@ public sealed class SgcReplayStudy : IStudy
 
     private static StudyPlot RuntimePlot(List<CellResult> partA, Func<CellResult, string, string> v, Func<CellResult, string, double> d, string source)
     {
-        var plot = PlotStyle.Create($"Runtime relative to GC s=15, paper parameters ({(source.StartsWith("GEN", StringComparison.Ordinal) ? "generated" : "shipped traces")})", "trace", "runtime / GC runtime");
+        var plot = PlotStyle.Create($"Runtime relative to GC (s = 15), paper parameters ({(source.StartsWith("GEN", StringComparison.Ordinal) ? "generated traces" : "shipped traces")})", "trace", "runtime / GC runtime");
         var labels = partA.Where(r => v(r, "mode") == "paper").Select(r => v(r, "label")).Distinct().ToList();
         string[] order = ["gc", "sr-sgc", "m-sgc", "uncoded"];
         for (int k = 0; k < order.Length; k++)
@@ -259,7 +271,7 @@ public sealed class SgcReplayStudy : IStudy
             }
             var bars = plot.Add.Bars(pos.ToArray(), val.ToArray());
             foreach (var b in bars.Bars) { b.Size = 0.18; b.ValueBase = 0; }
-            bars.LegendText = order[k];
+            bars.LegendText = SchemeLabel(order[k]);
         }
         var ticks = labels.Select((l, i) => new Tick(i, l.Replace(" b", "\nb", StringComparison.Ordinal))).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
@@ -272,24 +284,33 @@ public sealed class SgcReplayStudy : IStudy
 
     private static StudyPlot SensitivityPlot(List<CellResult> partB, Func<CellResult, string, string> v, Func<CellResult, string, double> d, bool real)
     {
-        var plot = PlotStyle.Create($"M-SGC(1,2,27) / GC(s=15) runtime vs kappa ({(real ? "bootstrap of Canada 30-round trace" : "generated trace")})", "kappa (s per unit load)", "runtime ratio M-SGC / GC");
+        var plot = PlotStyle.Create($"M-SGC (1, 2, 27) / GC (s = 15) runtime vs κ ({(real ? "bootstrap of the Canada 30-round trace" : "generated trace")})", "κ (s per unit load)", "runtime ratio M-SGC / GC (mean, 95 % CI)");
+        int index = 0;
         foreach (var group in partB.GroupBy(r => (v(r, "mode"), (int)d(r, "rounds"))).OrderBy(g => g.Key.Item1).ThenBy(g => g.Key.Item2))
         {
             var pts = group.OrderBy(r => d(r, "kappa")).ToList();
-            var sc = plot.Add.Scatter(pts.Select(r => d(r, "kappa")).ToArray(), pts.Select(r => d(r, "ratio_mean")).ToArray());
-            sc.LegendText = $"{group.Key.Item2} rounds ({group.Key.Item1})";
-            sc.LineWidth = 2;
-            sc.MarkerSize = 6;
-            if (group.Key.Item1 != "iid") sc.LinePattern = LinePattern.Dashed;
+            var xs = pts.Select(r => d(r, "kappa")).ToArray();
+            var ys = pts.Select(r => d(r, "ratio_mean")).ToArray();
+            var sc = PlotStyle.Series(plot, index++, xs, ys, $"{group.Key.Item2} rounds, {(group.Key.Item1 == "iid" ? "i.i.d. rounds" : "10-round blocks")}");
+            PlotStyle.ErrorBars(plot, xs, ys, pts.Select(r => THalfWidth(d(r, "ratio_sd"), d(r, "reps"))).ToArray(), sc.Color);
         }
         plot.Add.HorizontalLine(1.0, 1, Colors.Gray, LinePattern.Dotted);
         PlotStyle.Legend(plot, Alignment.UpperRight);
         return new StudyPlot("sgc-msgc-gc-ratio-vs-kappa", plot, 1000, 620);
     }
 
+    /// <summary>Student-t 95 % half-width of a mean of <paramref name="reps"/> values with standard deviation <paramref name="sd"/>.</summary>
+    private static double THalfWidth(double sd, double reps) =>
+        reps > 1 ? MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, reps - 1, 0.975) * sd / Math.Sqrt(reps) : 0;
+
+    private static string SchemeLabel(string scheme) => scheme switch
+    {
+        "gc" => "GC", "sr-sgc" => "SR-SGC", "m-sgc" => "M-SGC", _ => scheme,
+    };
+
     private static StudyPlot LoadPlot()
     {
-        var plot = PlotStyle.Create("Load vs lambda, n = 256 (exact formulas, spec §3; log scale)", "lambda", "normalised load per worker per round");
+        var plot = PlotStyle.Create("Load vs λ, n = 256 (exact formulas)", "λ", "normalised load per worker and round (log scale)");
         const int n = 256;
         var lambdas = Enumerable.Range(1, 64).Select(x => (double)x).ToArray();
         void Line(string label, Func<int, double> load, LinePattern pattern, float width)
@@ -297,20 +318,16 @@ public sealed class SgcReplayStudy : IStudy
             var sc = plot.Add.Scatter(lambdas, lambdas.Select(l => Math.Log10(load((int)l))).ToArray());
             sc.LegendText = label; sc.MarkerSize = 0; sc.LineWidth = width; sc.LinePattern = pattern;
         }
-        Line("GC (s = lambda)", l => SchemeLoads.Gc(n, l).ToDouble(), LinePattern.Solid, 3);
+        Line("GC (s = λ)", l => SchemeLoads.Gc(n, l).ToDouble(), LinePattern.Solid, 3);
         Line("SR-SGC (B=1,W=2) = (B=2,W=3)", l => SchemeLoads.SrSgc(new BurstyModel(n, 1, 2, l)).ToDouble(), LinePattern.Dashed, 2);
         Line("SR-SGC (B=1,W=4)", l => SchemeLoads.SrSgc(new BurstyModel(n, 1, 4, l)).ToDouble(), LinePattern.Dashed, 2);
-        Line("M-SGC (B=1,W=2)", l => SchemeLoads.MSgc(new BurstyModel(n, 1, 2, l)).ToDouble(), LinePattern.Solid, 2);
-        Line("M-SGC (B=2,W=3)", l => SchemeLoads.MSgc(new BurstyModel(n, 2, 3, l)).ToDouble(), LinePattern.Solid, 2);
+        // These two coincide: the first drawn wide underneath, the second dashed on top, so both stay visible.
+        Line("M-SGC (B=1,W=2)", l => SchemeLoads.MSgc(new BurstyModel(n, 1, 2, l)).ToDouble(), LinePattern.Solid, 5);
+        Line("M-SGC (B=2,W=3)", l => SchemeLoads.MSgc(new BurstyModel(n, 2, 3, l)).ToDouble(), LinePattern.DenselyDashed, 2);
         Line("M-SGC (B=1,W=4)", l => SchemeLoads.MSgc(new BurstyModel(n, 1, 4, l)).ToDouble(), LinePattern.Solid, 2);
         Line("lower bound (B=1,W=2)", l => SchemeLoads.LowerBound(new BurstyModel(n, 1, 2, l)).ToDouble(), LinePattern.Dotted, 2);
         Line("uncoded 1/n", _ => 1.0 / n, LinePattern.Dotted, 1);
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
-        {
-            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-            IntegerTicksOnly = true,
-            LabelFormatter = y => Math.Pow(10, y).ToString("0.###", CultureInfo.InvariantCulture),
-        };
+        PlotStyle.LogAxis(plot.Axes.Left);
         plot.Axes.SetLimits(0, 65, -2.6, 0.1);
         PlotStyle.Legend(plot, Alignment.UpperLeft);
         return new StudyPlot("sgc-load-vs-lambda", plot, 1000, 650);

@@ -142,13 +142,17 @@ public sealed class MatchingRatioStudy : IStudy
 
     private static NamedTable RatioTable(List<Rec> recs)
     {
-        var t = new Table("Ratios of exact expected values (mean, min and 5th percentile over instances)", new[]
+        var t = new Table("Online matching: ratios of exact expected values E[ALG] / OPT, per instance group and algorithm", new[]
         {
-            new TableColumn("group"), new TableColumn("algorithm"), new TableColumn("instances", ColumnKind.Integer),
-            new TableColumn("mean_vs_online_opt", ColumnKind.Real, 4), new TableColumn("min_vs_online_opt", ColumnKind.Real, 4),
-            new TableColumn("p5_vs_online_opt", ColumnKind.Real, 4), new TableColumn("mean_vs_lp", ColumnKind.Real, 4),
-            new TableColumn("mean_vs_offline_opt", ColumnKind.Real, 4),
-        });
+            new TableColumn("group"), new TableColumn("algorithm"), new TableColumn("instances", ColumnKind.Integer, Header: "inst."),
+            new TableColumn("mean_vs_online_opt", ColumnKind.Real, 4, "mean"), new TableColumn("min_vs_online_opt", ColumnKind.Real, 4, "min"),
+            new TableColumn("p5_vs_online_opt", ColumnKind.Real, 4, "p5"), new TableColumn("mean_vs_lp", ColumnKind.Real, 4, "mean vs LP"),
+            new TableColumn("mean_vs_offline_opt", ColumnKind.Real, 4, "mean vs offline"),
+        })
+        {
+            Legend = "inst. = instances in the group; mean, min, p5 = mean, minimum and 5th percentile over the instances of E[ALG] / online optimum; "
+                + "mean vs LP, mean vs offline = mean over the instances of E[ALG] / LP bound and E[ALG] / offline optimum",
+        };
         foreach (var g in Groups)
         {
             var sel = recs.Where(r => InGroup(r, g) && r.Online > 0).ToList();
@@ -176,12 +180,15 @@ public sealed class MatchingRatioStudy : IStudy
 
     private static NamedTable WorstTable(List<Rec> recs)
     {
-        var t = new Table("Worst ratio to the online optimum per algorithm", new[]
+        var t = new Table("Online matching: worst ratio E[ALG] / online optimum per algorithm, over all instances and over the random ones", new[]
         {
-            new TableColumn("algorithm"), new TableColumn("worst_vs_online_opt", ColumnKind.Real, 4),
-            new TableColumn("worst_random_vs_online_opt", ColumnKind.Real, 4), new TableColumn("worst_random_config"),
-            new TableColumn("reproduce"),
-        });
+            new TableColumn("algorithm"), new TableColumn("worst_vs_online_opt", ColumnKind.Real, 4, "worst"),
+            new TableColumn("worst_random_vs_online_opt", ColumnKind.Real, 4, "worst random"), new TableColumn("worst_random_config", Header: "random config"),
+            new TableColumn("reproduce", Header: "command that regenerates it"),
+        })
+        {
+            Legend = "worst = smallest E[ALG] / online optimum over every instance (adversarial families included); worst random = the same over the random instances only, attained on random config",
+        };
         var valid = recs.Where(r => r.Online > 0).ToList();
         for (int a = 0; a < AlgorithmSuite.Names.Count; a++)
         {
@@ -197,9 +204,15 @@ public sealed class MatchingRatioStudy : IStudy
 
     private static NamedTable AdversarialTable(List<Rec> recs)
     {
-        var cols = new List<TableColumn> { new("instance"), new("online_opt", ColumnKind.Real, 5), new("lp", ColumnKind.Real, 5), new("offline_opt", ColumnKind.Real, 5) };
-        foreach (var name in AlgorithmSuite.Names) cols.Add(new TableColumn(name, ColumnKind.Real, 4));
-        var t = new Table("Adversarial families (spec 3.4): ratio of each algorithm to the online optimum", cols);
+        var cols = new List<TableColumn> { new("instance"), new("online_opt", ColumnKind.Real, 4, "OPT on"), new("lp", ColumnKind.Real, 4, "LP"), new("offline_opt", ColumnKind.Real, 4, "OPT off") };
+        var shortNames = new[] { "G", "TG", "BP", "IP", "GP", "P", "PU", "PD" };
+        for (int a = 0; a < AlgorithmSuite.Names.Count; a++)
+            cols.Add(new TableColumn(AlgorithmSuite.Names[a], ColumnKind.Real, 4, a < shortNames.Length && AlgorithmSuite.Names.Count == shortNames.Length ? shortNames[a] : null));
+        var t = new Table("Online matching, adversarial families: E[ALG] / online optimum for each algorithm", cols)
+        {
+            Legend = "OPT on, LP, OPT off = online optimum, LP bound and offline optimum (values); "
+                + string.Join(", ", AlgorithmSuite.Names.Select((n, a) => (a < shortNames.Length && AlgorithmSuite.Names.Count == shortNames.Length ? shortNames[a] : n) + " = " + n)),
+        };
         foreach (var r in recs.Where(r => r.Arrivals == "fixed"))
         {
             var row = new List<object?> { r.Config, r.Online, r.Lp, r.Offline };
@@ -209,62 +222,77 @@ public sealed class MatchingRatioStudy : IStudy
         return new NamedTable("matching-adversarial", t);
     }
 
-    private static readonly ScottPlot.MarkerShape[] Markers =
-    {
-        ScottPlot.MarkerShape.FilledCircle, ScottPlot.MarkerShape.FilledSquare, ScottPlot.MarkerShape.FilledTriangleUp,
-        ScottPlot.MarkerShape.FilledDiamond, ScottPlot.MarkerShape.OpenCircle, ScottPlot.MarkerShape.OpenSquare,
-        ScottPlot.MarkerShape.OpenTriangleUp, ScottPlot.MarkerShape.OpenDiamond,
-    };
-
     private static StudyPlot FamilyPlot(List<Rec> recs)
     {
-        var plot = PlotStyle.Create("Mean ratio to the online optimum by instance group", "instance group", "E[ALG] / OPT_on");
+        // Groups are categories: each algorithm is a point per group (no connecting line), shifted sideways so the
+        // eight algorithms sit side by side, with the Student-t 95 % interval of the mean over the group's instances.
+        var plot = PlotStyle.Create("Mean ratio to the online optimum by instance group", "instance group", "E[ALG] / online optimum (mean, 95 % CI)");
         var groups = Groups.Where(g => recs.Any(r => InGroup(r, g) && r.Online > 0)).ToArray();
-        for (int a = 0; a < AlgorithmSuite.Names.Count; a++)
+        int count = AlgorithmSuite.Names.Count;
+        for (int a = 0; a < count; a++)
         {
             var xs = new List<double>();
             var ys = new List<double>();
+            var ci = new List<double>();
             for (int g = 0; g < groups.Length; g++)
             {
                 var sel = recs.Where(r => InGroup(r, groups[g]) && r.Online > 0).ToList();
-                xs.Add(g);
-                ys.Add(sel.Average(r => r.Alg[a] / r.Online));
+                var st = RatioStatistics.Compute(sel.Select(r => r.Alg[a] / r.Online).ToArray(), null, largerIsWorse: false);
+                xs.Add(g + (a - (count - 1) / 2.0) * 0.09);
+                ys.Add(st.Mean);
+                ci.Add(st.Ci95HalfWidth);
             }
-            var sc = plot.Add.Scatter(xs.ToArray(), ys.ToArray());
-            sc.LegendText = AlgorithmSuite.Names[a];
-            sc.MarkerShape = Markers[a % Markers.Length];
+            var sc = PlotStyle.Points(plot, a, xs.ToArray(), ys.ToArray(), AlgorithmSuite.Names[a]);
             sc.MarkerSize = 9;
-            sc.LineWidth = 1.5f;
+            PlotStyle.ErrorBars(plot, xs.ToArray(), ys.ToArray(), ci.ToArray(), sc.Color);
         }
-        var ticks = groups.Select((g, i) => new ScottPlot.Tick(i, g)).ToArray();
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
+        PlotStyle.Ticks(plot.Axes.Bottom, groups.Select((_, i) => (double)i).ToArray(), groups.Select(GroupLabel).ToArray());
+        for (int g = 1; g < groups.Length; g++)
+        {
+            var sep = plot.Add.VerticalLine(g - 0.5);
+            sep.Color = ScottPlot.Colors.LightGray;
+            sep.LineWidth = 1;
+        }
         plot.Axes.SetLimitsX(-0.5, groups.Length - 0.5);
-        plot.Axes.SetLimitsY(0.4, 1.02);
+        plot.Axes.SetLimitsY(0.4, 1.05);
         var target = plot.Add.HorizontalLine(0.678);
         target.LinePattern = ScottPlot.LinePattern.Dashed;
-        target.LegendText = "0.678 (BDPSW)";
-        PlotStyle.Legend(plot, ScottPlot.Alignment.LowerLeft);
+        target.Color = ScottPlot.Colors.Black;
+        target.LegendText = "0.678 (BDPSW bound)";
+        PlotStyle.Legend(plot);
         return new StudyPlot("matching-ratio-by-group", plot, 1200, 650);
     }
+
+    private static string GroupLabel(string g) => g switch
+    {
+        "er" => "Erdős–Rényi",
+        "ba" => "Barabási–Albert",
+        "geom" => "geometric",
+        "comp" => "complete",
+        "vertex-weighted" => "vertex-weighted",
+        "rare-arrivals" => "rare arrivals",
+        "sweep" => "T/n sweep",
+        "adversarial" => "adversarial",
+        _ => g,
+    };
 
     private static StudyPlot SweepPlot(List<Rec> recs)
     {
         var sweep = recs.Where(r => r.Family == "sweep" && r.Online > 0).ToList();
         int n = sweep.Count > 0 ? sweep[0].N : 0;
-        var plot = PlotStyle.Create($"Regime sweep: ER(0.5), n = {n}, p ~ U[0,1]", "T / n (online steps per offline node)", "mean E[ALG] / OPT_on");
+        var plot = PlotStyle.Create($"Regime sweep: Erdős–Rényi(0.5), n = {n}, p ~ U[0, 1]", "T / n (online steps per offline node)", "E[ALG] / online optimum (mean)");
         var ts = sweep.Select(r => r.T).Distinct().Order().ToArray();
         for (int a = 0; a < AlgorithmSuite.Names.Count; a++)
         {
             var xs = ts.Select(T => (double)T / n).ToArray();
-            var ys = ts.Select(T => sweep.Where(r => r.T == T).Average(r => r.Alg[a] / r.Online)).ToArray();
+            var stats = ts.Select(T => RatioStatistics.Compute(sweep.Where(r => r.T == T).Select(r => r.Alg[a] / r.Online).ToArray(), null, largerIsWorse: false)).ToArray();
             if (xs.Length == 0) break;
-            var sc = plot.Add.Scatter(xs, ys);
-            sc.LegendText = AlgorithmSuite.Names[a];
-            sc.MarkerShape = Markers[a % Markers.Length];
-            sc.MarkerSize = 9;
+            var ys = stats.Select(st => st.Mean).ToArray();
+            var sc = PlotStyle.Series(plot, a, xs, ys, AlgorithmSuite.Names[a]);
             sc.LineWidth = 1.5f;
+            PlotStyle.ErrorBars(plot, xs, ys, stats.Select(st => st.Ci95HalfWidth).ToArray(), sc.Color);
         }
-        PlotStyle.Legend(plot, ScottPlot.Alignment.LowerLeft);
+        PlotStyle.Legend(plot);
         return new StudyPlot("matching-regime-sweep", plot, 1000, 650);
     }
 }

@@ -71,22 +71,26 @@ public sealed class MoeBalancersStudy : IStudy
             list.Add(r);
         }
         double Avg((string, string) key, int col) => byKey[key].Average(r => StudyRunner.ParseNum(r.Values[col]));
-        var table = new Table($"MoE balancers (E = {e}, K = {k}, T = {t}, {steps} steps, u = 1e-3; late = second half; -g8-top4 = group-limited routing, 8 groups of {e / 8}, best 4 kept per token)", new[]
+        int seedCount = byKey.Values.First().Count;
+        var table = new Table($"MoE balancers (E = {e}, K = {k}, T = {t}, {steps} steps, u = 10⁻³): each value is the mean over {seedCount} seed(s)", new[]
         {
             new TableColumn("generator"), new TableColumn("balancer"),
-            new TableColumn("maxvio_batch_late", ColumnKind.Real, 4), new TableColumn("maxvio_global", ColumnKind.Real, 4),
-            new TableColumn("idle_experts_mean", ColumnKind.Real, 2), new TableColumn("objective_mean", ColumnKind.Real, 2),
-            new TableColumn("drop_rate", ColumnKind.Real, 4),
-        });
+            new TableColumn("maxvio_batch_late", ColumnKind.Real, 4, "MaxVio batch, late"), new TableColumn("maxvio_global", ColumnKind.Real, 4, "MaxVio global"),
+            new TableColumn("idle_experts_mean", ColumnKind.Real, 2, "idle experts"), new TableColumn("objective_mean", ColumnKind.Real, 2, "objective"),
+            new TableColumn("drop_rate", ColumnKind.Real, 4, "drop rate"),
+        })
+        {
+            Legend = $"late = mean over the second half of the steps; idle experts and objective = mean per step; -g8-top4 = group-limited routing, 8 groups of {e / 8} experts, the best 4 kept per token",
+        };
         foreach (var g in Generators)
             foreach (var b in BalancerNames)
                 table.AddRow(g, b, Avg((g, b), 0), Avg((g, b), 1), Avg((g, b), 2), Avg((g, b), 3), Avg((g, b), 4));
 
         // [W] side table: published figures (spec §5.2) next to ours on the zipf generator. Different settings!
-        var side = new Table("Side table: DeepSeek [W] reported MaxVio_global (1B/3B LMs, 100B/200B tokens) vs ours (synthetic zipf scores) - DIFFERENT SETTINGS, not a reproduction", new[]
+        var side = new Table("Side table: MaxVio global reported by DeepSeek [W] (1B and 3B language models, 100B and 200B tokens) beside ours on synthetic Zipf scores; DIFFERENT SETTINGS, not a reproduction", new[]
         {
-            new TableColumn("method"), new TableColumn("W_setting"), new TableColumn("W_maxvio_global", ColumnKind.Real, 3),
-            new TableColumn("ours_setting"), new TableColumn("ours_maxvio_global", ColumnKind.Real, 3),
+            new TableColumn("method"), new TableColumn("W_setting", Header: "[W] setting"), new TableColumn("W_maxvio_global", ColumnKind.Real, 3, "[W] MaxVio"),
+            new TableColumn("ours_setting", Header: "our setting"), new TableColumn("ours_maxvio_global", ColumnKind.Real, 3, "our MaxVio"),
         });
         string ours = $"synthetic zipf a=1 sigmoid, E={e} K={k} T={t}, {steps} steps";
         side.AddRow("loss-free sign u=1e-3", "1B, Table 2/3", 0.044, ours, Avg(("zipf", "alf-lb"), 1));
@@ -101,13 +105,15 @@ public sealed class MoeBalancersStudy : IStudy
         {
             foreach (var g in Generators)
             {
-                var plot = PlotStyle.Create($"{label} over steps, generator {g} (E={e}, K={k}, T={t}, mean of {byKey[(g, BalancerNames[0])].Count} seed(s))", "step", label);
+                int seeds = byKey[(g, BalancerNames[0])].Count;
+                var plot = PlotStyle.Create($"{label} over steps, {g} scores (E = {e}, K = {k}, T = {t}, mean of {seeds} seed{(seeds == 1 ? "" : "s")})", "step",
+                    seeds > 1 ? label + " (mean, 95 % band)" : label);
                 var palette = new ScottPlot.Palettes.Category10();
                 int colour = 0;
                 var colours = new Dictionary<string, Color>();
                 foreach (var b in BalancerNames)
                 {
-                    var (x, y) = MoeStudyKit.MeanCurve(byKey[(g, b)].Select(r => r.Values[col]));
+                    var (x, y, half) = MoeStudyKit.MeanCurveWithCi(byKey[(g, b)].Select(r => r.Values[col]));
                     var sc = plot.Add.Scatter(x, y);
                     sc.LegendText = b;
                     sc.MarkerSize = 0;
@@ -123,6 +129,7 @@ public sealed class MoeBalancersStudy : IStudy
                         sc.LinePattern = pattern;
                     }
                     else sc.Color = colours[b] = palette.GetColor(colour++);
+                    PlotStyle.Band(plot, x, y.Select((v, i) => v - half[i]).ToArray(), y.Select((v, i) => v + half[i]).ToArray(), sc.Color);
                 }
                 PlotStyle.Legend(plot); // outside: with nine curves any inside corner hides one
                 plots.Add(new StudyPlot($"moe-balancers-{stem}-{g}", plot));

@@ -94,17 +94,22 @@ public sealed class MoeGapStudy : IStudy
     {
         var (e, k, t, steps) = Shape(options);
         var cells = Grid(options).Cells();
-        var table = new Table($"Fixed scores (E = {e}, K = {k}, T = {t}, {steps} steps): gap to the exact optimum; cycle length -1 = none within {2 * steps} steps or not applicable", new[]
+        var table = new Table($"Fixed scores (E = {e}, K = {k}, T = {t}, {steps} steps): gap of each method to the exact optimum, each value the mean over the instances", new[]
         {
-            new TableColumn("generator"), new TableColumn("method"), new TableColumn("maxvio_final", ColumnKind.Real, 4),
-            new TableColumn("(D(p)-OPT)/OPT", ColumnKind.Real, 6), new TableColumn("gap_over_span", ColumnKind.Real, 4),
-            new TableColumn("corr(bias, LP prices)", ColumnKind.Real, 3), new TableColumn("cycle_length", ColumnKind.Real, 1),
-        });
+            new TableColumn("generator"), new TableColumn("method"), new TableColumn("maxvio_final", ColumnKind.Real, 4, "final MaxVio"),
+            new TableColumn("(D(p)-OPT)/OPT", ColumnKind.Real, 6, "dual gap"), new TableColumn("gap_over_span", ColumnKind.Real, 4, "gap / span"),
+            new TableColumn("corr(bias, LP prices)", ColumnKind.Real, 3, "corr."), new TableColumn("cycle_length", ColumnKind.Real, 1, "cycle"),
+        })
+        {
+            Legend = $"dual gap = (D(p) − OPT)/OPT of the final bias p; gap / span = primal gap of the routing over the span top-K bound − OPT; "
+                + $"corr. = Pearson correlation of the centred bias with the LP prices; cycle = length of the bias cycle, −1 = none within {2 * steps} steps or not applicable",
+        };
         var plots = new List<StudyPlot>();
         foreach (var g in new[] { "iid", "zipf" })
         {
             int instances = results.Count(r => cells[r.Index]["generator"] == g && cells[r.Index]["method"] == Methods[0]);
-            var plot = PlotStyle.Create($"Relative dual gap (D(p_k) - OPT)/OPT, fixed {g} scores, mean of {instances} instance(s)", "step", "log10 relative dual gap (-12 = exactly 0)");
+            var plot = PlotStyle.Create($"Relative dual gap, fixed {g} scores, mean of {instances} instance{(instances == 1 ? "" : "s")}", "step",
+                "(D(p) − OPT) / OPT (log scale; 10⁻¹² = exactly 0)");
             for (int mi = 0; mi < Methods.Length; mi++)
             {
                 string m = Methods[mi];
@@ -112,7 +117,7 @@ public sealed class MoeGapStudy : IStudy
                 table.AddRow(g, m, rs.Average(r => StudyRunner.ParseNum(r.Values[0])), rs.Average(r => StudyRunner.ParseNum(r.Values[1])),
                     rs.Average(r => StudyRunner.ParseNum(r.Values[2])), rs.Average(r => StudyRunner.ParseNum(r.Values[3])), rs.Average(r => StudyRunner.ParseNum(r.Values[4])));
                 // The mean over instances, as in the table (each curve is floored at 1e-12 = exactly 0).
-                var (x, mean) = MoeStudyKit.MeanCurve(rs.Select(r => r.Values[5]));
+                var (x, mean, half) = MoeStudyKit.MeanCurveWithCi(rs.Select(r => r.Values[5]));
                 var y = mean.Select(Math.Log10).ToArray();
                 var sc = plot.Add.Scatter(x, y);
                 sc.LegendText = m;
@@ -120,7 +125,9 @@ public sealed class MoeGapStudy : IStudy
                 // Wider lines first and distinct dashes, so curves that coincide (e.g. both at the floor) stay visible.
                 sc.LineWidth = 2 + 2 * (Methods.Length - 1 - mi);
                 sc.LinePattern = mi % 2 == 0 ? LinePattern.Solid : LinePattern.Dashed;
+                PlotStyle.Band(plot, x, mean.Select((v, i) => Math.Log10(Math.Max(1e-12, v - half[i]))).ToArray(), mean.Select((v, i) => Math.Log10(v + half[i])).ToArray(), sc.Color);
             }
+            PlotStyle.LogAxis(plot.Axes.Left);
             PlotStyle.Legend(plot, Alignment.UpperRight);
             plots.Add(new StudyPlot($"moe-gap-dual-{g}", plot));
         }

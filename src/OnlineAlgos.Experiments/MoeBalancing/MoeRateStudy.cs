@@ -61,11 +61,14 @@ public sealed class MoeRateStudy : IStudy
         var cells = Grid(options).Cells();
         var groups = results.GroupBy(r => (G: cells[r.Index]["generator"], S: cells[r.Index]["schedule"], U: cells[r.Index]["rate"]))
             .ToDictionary(g => g.Key, g => g.ToList());
-        var table = new Table($"ALF-LB rate sensitivity (E = {e}, K = {k}, T = {t}, {steps} steps; early = first 20%, late = second half)", new[]
+        var table = new Table($"ALF-LB rate sensitivity (E = {e}, K = {k}, T = {t}, {steps} steps): MaxVio per generator, schedule and rate u, each value the mean over the seeds", new[]
         {
             new TableColumn("generator"), new TableColumn("schedule"), new TableColumn("u"),
-            new TableColumn("maxvio_early", ColumnKind.Real, 4), new TableColumn("maxvio_late", ColumnKind.Real, 4), new TableColumn("maxvio_global", ColumnKind.Real, 4),
-        });
+            new TableColumn("maxvio_early", ColumnKind.Real, 4, "MaxVio early"), new TableColumn("maxvio_late", ColumnKind.Real, 4, "MaxVio late"), new TableColumn("maxvio_global", ColumnKind.Real, 4, "MaxVio global"),
+        })
+        {
+            Legend = "early = mean batch MaxVio over the first 20 % of the steps, late = over the second half; global = MaxVio of the loads summed over all steps",
+        };
         foreach (var key in groups.Keys.OrderBy(x => x.G, StringComparer.Ordinal).ThenBy(x => x.S, StringComparer.Ordinal).ThenBy(x => StudyRunner.ParseNum(x.U)))
         {
             var l = groups[key];
@@ -74,28 +77,34 @@ public sealed class MoeRateStudy : IStudy
         var plots = new List<StudyPlot>();
         foreach (var g in new[] { "zipf", "drift" })
         {
-            var plot = PlotStyle.Create($"ALF-LB (constant u) MaxVio over steps, generator {g}, mean of {groups[(g, "constant", Rates[0])].Count} seed(s)", "step", "MaxVio (batch)");
+            int seeds = groups[(g, "constant", Rates[0])].Count;
+            var plot = PlotStyle.Create($"ALF-LB with constant rate u: MaxVio over steps, {g} scores, mean of {seeds} seed{(seeds == 1 ? "" : "s")}", "step",
+                seeds > 1 ? "MaxVio (batch; mean, 95 % band)" : "MaxVio (batch)");
+            int ui = 0;
             foreach (var u in Rates)
             {
-                var (x, y) = MoeStudyKit.MeanCurve(groups[(g, "constant", u)].Select(r => r.Values[3]));
+                var (x, y, half) = MoeStudyKit.MeanCurveWithCi(groups[(g, "constant", u)].Select(r => r.Values[3]));
                 var sc = plot.Add.Scatter(x, y);
                 sc.LegendText = "u = " + u;
                 sc.MarkerSize = 0;
                 sc.LineWidth = 2;
+                sc.LinePattern = new[] { LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed }[ui++ % 4];
+                PlotStyle.Band(plot, x, y.Select((v, i) => v - half[i]).ToArray(), y.Select((v, i) => v + half[i]).ToArray(), sc.Color);
             }
             PlotStyle.Legend(plot); // outside: the slow rates' curves reach every corner
             plots.Add(new StudyPlot($"moe-rate-curves-{g}", plot));
         }
-        var sens = PlotStyle.Create("Late MaxVio vs rate u (zipf)", "log10 u", "MaxVio (batch, second half)");
+        var sens = PlotStyle.Create("Late MaxVio vs rate u, zipf scores", "rate u (log scale)", "MaxVio (batch, second half; mean, 95 % CI)");
+        int si = 0;
         foreach (var s in Schedules)
         {
-            var xs = Rates.Select(u => Math.Log10(StudyRunner.ParseNum(u))).ToArray();
-            var ys = Rates.Select(u => groups[("zipf", s, u)].Average(r => StudyRunner.ParseNum(r.Values[1]))).ToArray();
-            var sc = sens.Add.Scatter(xs, ys);
-            sc.LegendText = s;
-            sc.LineWidth = 2;
-            sc.MarkerSize = 8;
+            var xs = Rates.Select(u => Math.Log10(StudyRunner.ParseNum(u)) + (si - 0.5) * 0.03).ToArray();
+            var stats = Rates.Select(u => RatioStatistics.Compute(groups[("zipf", s, u)].Select(r => StudyRunner.ParseNum(r.Values[1])).ToArray())).ToArray();
+            var ys = stats.Select(st => st.Mean).ToArray();
+            var sc = PlotStyle.Series(sens, si++, xs, ys, s + " schedule");
+            PlotStyle.ErrorBars(sens, xs, ys, stats.Select(st => st.Ci95HalfWidth).ToArray(), sc.Color);
         }
+        PlotStyle.LogAxis(sens.Axes.Bottom);
         PlotStyle.Legend(sens, Alignment.UpperRight);
         plots.Add(new StudyPlot("moe-rate-sensitivity", sens));
         return new StudyOutput(new[] { new NamedTable("moe-rate", table) }, plots);

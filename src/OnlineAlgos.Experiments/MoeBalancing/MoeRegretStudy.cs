@@ -170,16 +170,21 @@ public sealed class MoeRegretStudy : IStudy
         int seeds = results.Count(r => cells[r.Index]["method"] == Methods[0]);
         double err = results.Max(r => StudyRunner.ParseNum(r.Values[4]));
         var table = new Table(string.Create(CultureInfo.InvariantCulture,
-            $"Regret after N = {n} steps (K = 1, E = {E}, B = {B}, mean of {seeds} seed(s)). expected = sum_k F(p_k) - F(p*), Gumbel closed-form oracle; realised = sum_k f_k(p_k) - min_p sum_k f_k(p) on the batches seen, best fixed bias in hindsight (LP solved exactly by min-cost flow, error <= {err:G2}; may be < 0); T6_bound = (G^2/(2 mu))(1 + ln N), reconstructed"), new[]
+            $"Regret after N = {n} steps (K = 1, E = {E}, B = {B}), each value the mean over {seeds} seed(s)"), new[]
         {
-            new TableColumn("method"), new TableColumn("expected_regret (oracle)", ColumnKind.Real, 3), new TableColumn("expected/(1+ln N)", ColumnKind.Real, 3),
-            new TableColumn("T6_bound", ColumnKind.Real, 1), new TableColumn("realised_regret (hindsight LP)", ColumnKind.Real, 3),
-            new TableColumn("realised/(1+ln N)", ColumnKind.Real, 3),
-        });
-        var byN = new Table($"Regret at checkpoints N (K = 1, E = {E}, B = {B}, mean of {seeds} seed(s)): expected (Gumbel oracle) and realised (vs the best fixed bias in hindsight on the same batches)",
+            new TableColumn("method"), new TableColumn("expected_regret (oracle)", ColumnKind.Real, 3, "expected"), new TableColumn("expected/(1+ln N)", ColumnKind.Real, 3, "expected / (1 + ln N)"),
+            new TableColumn("T6_bound", ColumnKind.Real, 1, "bound"), new TableColumn("realised_regret (hindsight LP)", ColumnKind.Real, 3, "realised"),
+            new TableColumn("realised/(1+ln N)", ColumnKind.Real, 3, "realised / (1 + ln N)"),
+        })
+        {
+            Legend = string.Create(CultureInfo.InvariantCulture,
+                $"expected = Σₖ F(pₖ) − F(p*) with the closed-form Gumbel oracle; realised = Σₖ fₖ(pₖ) − minₚ Σₖ fₖ(p) on the batches seen, against the best fixed bias in hindsight (LP solved exactly by min-cost flow, error ≤ {err:G2}; may be negative); bound = (G²/(2μ))(1 + ln N), reconstructed"),
+        };
+        var byN = new Table($"Regret at checkpoints N (K = 1, E = {E}, B = {B}), each value the mean over {seeds} seed(s): expected (Gumbel oracle) and realised (against the best fixed bias in hindsight on the same batches)",
             new[] { new TableColumn("method"), new TableColumn("regret") }.Concat(cps.Select(c => new TableColumn("N=" + c.ToString(CultureInfo.InvariantCulture), ColumnKind.Real, 3))).ToArray());
-        var plot = PlotStyle.Create("Expected regret vs steps (log-log), K = 1 Gumbel oracle", "log10 N", "log10 regret");
-        var plotRealised = PlotStyle.Create("Realised regret vs the best fixed bias in hindsight (log-log)", "log10 N", "log10 realised regret");
+        string band = seeds > 1 ? "; mean, 95 % band" : "";
+        var plot = PlotStyle.Create("Expected regret vs steps, K = 1, closed-form Gumbel oracle", "steps N (log scale)", $"expected regret (log scale{band})");
+        var plotRealised = PlotStyle.Create("Realised regret against the best fixed bias in hindsight", "steps N (log scale)", $"realised regret (log scale{(seeds > 1 ? "; mean, 95 % CI" : "")})");
         bool clipped = false;
         for (int mi = 0; mi < Methods.Length; mi++)
         {
@@ -196,27 +201,44 @@ public sealed class MoeRegretStudy : IStudy
 
             var curves = rs.Select(r => MoeStudyKit.DecodeCurve(r.Values[2])).ToList();
             var x = curves[0].X.Select(Math.Log10).ToArray();
-            var y = Enumerable.Range(0, x.Length).Select(i => Math.Log10(Math.Max(1e-9, curves.Average(c => c.Y[i])))).ToArray();
+            var st = Enumerable.Range(0, x.Length).Select(i => RatioStatistics.Compute(curves.Select(c => c.Y[i]).ToArray())).ToArray();
+            var y = st.Select(v => Math.Log10(Math.Max(1e-9, v.Mean))).ToArray();
             var sc = plot.Add.Scatter(x, y);
             sc.LegendText = m;
             sc.MarkerSize = 0;
             sc.LineWidth = 2;
+            sc.LinePattern = new[] { LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed }[mi % 4];
+            PlotStyle.Band(plot, x, st.Select(v => Math.Log10(Math.Max(1e-9, v.Ci95Low))).ToArray(), st.Select(v => Math.Log10(Math.Max(1e-9, v.Ci95High))).ToArray(), sc.Color);
 
             // Log axes need positive values: a non-positive mean is drawn at the floor and said so in the legend.
             const double floor = 1e-2;
             if (realMean.Any(v => v < floor)) clipped = true;
-            PlotStyle.Series(plotRealised, mi, cps.Select(c => Math.Log10(c)).ToArray(), realMean.Select(v => Math.Log10(Math.Max(floor, v))).ToArray(), m);
+            var rx = cps.Select(c => Math.Log10(c) + (mi - (Methods.Length - 1) / 2.0) * 0.015).ToArray();
+            var realStats = cps.Select((_, i) => RatioStatistics.Compute(real.Select(y => y[i]).ToArray())).ToArray();
+            var rsc = PlotStyle.Series(plotRealised, mi, rx, realMean.Select(v => Math.Log10(Math.Max(floor, v))).ToArray(), m);
+            // Error bars in log space: from log(max(floor, low)) to log(high), drawn as a band-free bar pair.
+            var lo = realStats.Select(v => Math.Log10(Math.Max(floor, v.Ci95Low))).ToArray();
+            var hi = realStats.Select(v => Math.Log10(Math.Max(floor, v.Ci95High))).ToArray();
+            if (realStats.Any(v => v.Ci95HalfWidth > 0))
+            {
+                var mid = lo.Select((l, i) => (l + hi[i]) / 2).ToArray();
+                PlotStyle.ErrorBars(plotRealised, rx, mid, hi.Select((h, i) => (h - lo[i]) / 2).ToArray(), rsc.Color);
+            }
         }
         var b0 = results.Where(r => cells[r.Index]["method"] == Methods[0]).Select(r => StudyRunner.ParseNum(r.Values[1]) / (1 + Math.Log(n))).Average();
         var bx = Enumerable.Range(0, 30).Select(i => Math.Log10(n) * i / 29.0).ToArray();
         // T6 bounds the expected regret only, so the realised plot does not show it.
         var bound = plot.Add.Scatter(bx, bx.Select(lx => Math.Log10(b0 * (1 + Math.Log(Math.Pow(10, lx))))).ToArray());
-        bound.LegendText = "T6 bound (G^2/2mu)(1+ln N)";
+        bound.LegendText = "bound (G²/2μ)(1 + ln N)";
         bound.MarkerSize = 0;
         bound.LineWidth = 2;
         bound.LinePattern = LinePattern.Dashed;
         bound.Color = Colors.Black;
-        if (clipped) plotRealised.Title("Realised regret vs the best fixed bias in hindsight (log-log; values < 0.01 drawn at -2)", size: 18);
+        if (clipped) plotRealised.Title("Realised regret against the best fixed bias in hindsight (values below 0.01 drawn at 0.01)", size: 18);
+        PlotStyle.LogAxis(plot.Axes.Left);
+        PlotStyle.LogAxis(plot.Axes.Bottom);
+        PlotStyle.LogAxis(plotRealised.Axes.Left);
+        PlotStyle.LogAxis(plotRealised.Axes.Bottom);
         PlotStyle.Legend(plot, Alignment.MiddleLeft);
         PlotStyle.Legend(plotRealised);
         return new StudyOutput(new[] { new NamedTable("moe-regret", table), new NamedTable("moe-regret-checkpoints", byN) },

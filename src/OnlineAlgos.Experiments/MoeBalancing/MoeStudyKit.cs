@@ -92,6 +92,20 @@ public static class MoeStudyKit
         return (x, y);
     }
 
+    /// <summary>The pointwise mean of several encoded curves with the same x and, per point, the Student-t 95 %
+    /// half-width of that mean over the curves (0 for a single curve), for a confidence band.</summary>
+    public static (double[] X, double[] Mean, double[] HalfWidth) MeanCurveWithCi(IEnumerable<string> encoded)
+    {
+        ArgumentNullException.ThrowIfNull(encoded);
+        var list = encoded.ToList();
+        var (x, mean) = MeanCurve(list);
+        var curves = list.Select(DecodeCurve).ToList();
+        var half = new double[x.Length];
+        for (int i = 0; i < x.Length; i++)
+            half[i] = RatioStatistics.Compute(curves.Select(c => c.Y[i]).ToArray()).Ci95HalfWidth;
+        return (x, mean, half);
+    }
+
     /// <summary>Mean of a slice.</summary>
     public static double Mean(IReadOnlyList<double> v, int from, int to)
     {

@@ -155,13 +155,19 @@ public sealed class AcepsStudy : IStudy
     {
         var cells = Grid(options).Cells();
         bool real = PagingTraceSets.IsReal(options);
-        var main = new Table("ACEPS caching table (spec §5.1): totals Σ ALG and ratios Σ ALG / Σ OPT", [
-            new("dataset"), new("algorithm"), new("traces", ColumnKind.Integer), new("total", ColumnKind.Real, 1), new("ratio", ColumnKind.Real, 4),
-            new("published total"), new("published ratio"), new("check")]);
+        var main = new Table("ACEPS caching table: total faults over the traces and ratio of totals, ours beside the published values", [
+            new("dataset"), new("algorithm"), new("traces", ColumnKind.Integer), new("total", ColumnKind.Real, 1, "Σ ALG"), new("ratio", ColumnKind.Real, 4, "Σ ALG / Σ OPT"),
+            new("published total", Header: "publ. Σ ALG"), new("published ratio", Header: "publ. ratio"), new("check")])
+        {
+            Legend = "Σ ALG = faults summed over all traces of the dataset (randomised algorithms: mean over runs); publ. = ACEPS published figure (full data only); check = agreement with it",
+        };
         var sigmaCols = new List<TableColumn> { new("dataset"), new("algorithm"), new("source") };
         var sigmas = options.Quick ? QuickSigmas : Sigmas;
         foreach (var s in sigmas) sigmaCols.Add(new("σ=" + s, ColumnKind.Real, 3));
-        var curves = new Table("Ratio vs lognormal prediction noise σ (ours vs ACEPS published)", sigmaCols);
+        var curves = new Table("Ratio of totals Σ ALG / Σ OPT over the traces vs lognormal prediction noise σ, ours and ACEPS published", sigmaCols)
+        {
+            Legend = "σ = standard deviation of the lognormal noise on the predicted next-request times; source = ours or ACEPS published (full data only)",
+        };
         var plots = new List<StudyPlot>();
         foreach (var ds in new[] { "bk", "citi" })
         {
@@ -194,8 +200,10 @@ public sealed class AcepsStudy : IStudy
                 }
             }
             var plot = PlotStyle.Create($"{PagingTraceSets.Label(ds, options)}, k = {PagingTraceSets.CacheSize(ds)}: ratio vs prediction noise",
-                "lognormal noise σ", "total ratio  Σ ALG / Σ OPT");
-            var xs = Enumerable.Range(0, sigmas.Length).Select(i => (double)i).ToArray();
+                "lognormal noise σ (axis log(1 + σ))", "total ratio  Σ ALG / Σ OPT");
+            // σ at its actual values on a log(1 + σ) axis: σ = 0 stays on the axis and 2 … 200 spread evenly.
+            var xs = sigmas.Select(x => Math.Log10(1 + StudyRunner.ParseNum(x))).ToArray();
+            int series = 0;
             foreach (var name in SigmaAlgorithms)
             {
                 if (!curveValues.TryGetValue(name, out var ys)) continue;
@@ -208,12 +216,10 @@ public sealed class AcepsStudy : IStudy
                     foreach (var s in sigmas) prow.Add(pub[Array.IndexOf(Sigmas, s)]);
                     curves.AddRow(prow.ToArray());
                 }
-                var sp = plot.Add.Scatter(xs, ys);
-                sp.LegendText = name;
-                sp.LineWidth = 2;
-                sp.MarkerSize = 8;
+                PlotStyle.Series(plot, series++, xs, ys, name);
             }
-            plot.Axes.Bottom.SetTicks(xs, sigmas.ToArray());
+            PlotStyle.Ticks(plot.Axes.Bottom, xs, sigmas.ToArray());
+            plot.Axes.Margins(0.06, 0.1);
             PlotStyle.Legend(plot, ScottPlot.Alignment.LowerRight);
             plots.Add(new StudyPlot($"paging-aceps-{ds}-sigma", plot));
         }

@@ -109,11 +109,22 @@ public sealed class ClassicalPagingStudy : IStudy
         }
     }
 
+    private static string WorkloadLabel(string w) => w switch
+    {
+        "zipf" => "Zipf(0.9) requests over 1000 pages",
+        "loop" => "cyclic loop over 1.5k pages",
+        "scan" => "hot set with scans",
+        "brightkite" => "BrightKite traces",
+        "citibike" => "Citi Bike traces",
+        _ => w,
+    };
+
     /// <inheritdoc/>
     public StudyOutput Summarize(IReadOnlyList<CellResult> results, StudyOptions options)
     {
         // Aggregate replicates: Σ ALG / Σ OPT per (workload, k).
         var groups = new SortedDictionary<(int Order, string Workload, int K), long[]>();
+        var perReplicate = new Dictionary<(string, int), List<double[]>>();
         var worst = new Dictionary<(string, int), double>();
         var order = new Dictionary<string, int>();
         foreach (var r in results)
@@ -128,43 +139,57 @@ public sealed class ClassicalPagingStudy : IStudy
             sums[0] += (long)StudyRunner.ParseNum(r.Values[1]);
             for (int i = 2; i < 3 + Algorithms.Length; i++) sums[i - 1] += (long)StudyRunner.ParseNum(r.Values[i]);
             worst[(workload, k)] = Math.Max(worst.GetValueOrDefault((workload, k)), StudyRunner.ParseNum(r.Values[^1]));
+            double o = StudyRunner.ParseNum(r.Values[2]);
+            if (o > 0)
+            {
+                if (!perReplicate.TryGetValue((workload, k), out var list)) perReplicate[(workload, k)] = list = new();
+                list.Add(Enumerable.Range(0, Algorithms.Length).Select(a => StudyRunner.ParseNum(r.Values[3 + a]) / o).ToArray());
+            }
         }
         var columns = new List<TableColumn>
         {
-            new("workload"), new("k", ColumnKind.Integer), new("replicates", ColumnKind.Integer),
-            new("requests", ColumnKind.Integer), new("opt_faults", ColumnKind.Real, 1),
+            new("workload"), new("k", ColumnKind.Integer), new("replicates", ColumnKind.Integer, Header: "reps"),
+            new("requests", ColumnKind.Integer), new("opt_faults", ColumnKind.Real, 1, "OPT faults"),
         };
         foreach (var a in Algorithms) columns.Add(new TableColumn(a, ColumnKind.Real, 3));
-        columns.Add(new TableColumn("worst_lru", ColumnKind.Real, 3));
-        var table = new Table("Classical paging: total faults / Belady faults, summed over replicates (cold start, cold misses counted)", columns);
-        var series = new Dictionary<string, List<(int K, double[] Ratios)>>();
+        columns.Add(new TableColumn("worst_lru", ColumnKind.Real, 3, "worst LRU"));
+        var table = new Table("Classical paging (cold start, cold misses counted): faults of each algorithm summed over the replicates, divided by Belady's (OPT) faults summed over the same replicates", columns)
+        {
+            Legend = "reps = replicates (new trace, or new coins on the real traces); requests and OPT faults = mean per replicate; "
+                + "algorithm columns = Σ ALG faults / Σ OPT faults; worst LRU = largest LRU / OPT of a single trace",
+        };
+        var series = new Dictionary<string, List<(int K, RatioStatistics[] Stats)>>();
         foreach (var (key, sums) in groups)
         {
             long reps = sums[^1];
             // Requests and OPT per replicate (one replicate = one generated trace, or all real traces once).
             var row = new List<object?> { key.Workload, key.K, reps, sums[0] / reps, (double)sums[1] / reps };
-            var ratios = new double[Algorithms.Length];
             for (int a = 0; a < Algorithms.Length; a++)
-            {
-                ratios[a] = sums[1] == 0 ? double.NaN : (double)sums[2 + a] / sums[1];
-                row.Add(ratios[a]);
-            }
+                row.Add(sums[1] == 0 ? double.NaN : (double)sums[2 + a] / sums[1]);
             row.Add(worst[(key.Workload, key.K)]);
             table.AddRow(row.ToArray());
+            if (!perReplicate.TryGetValue((key.Workload, key.K), out var reps1)) continue;
+            var stats = Enumerable.Range(0, Algorithms.Length).Select(a => RatioStatistics.Compute(reps1.Select(v => v[a]).ToArray())).ToArray();
             if (!series.TryGetValue(key.Workload, out var s)) series[key.Workload] = s = new();
-            s.Add((key.K, ratios));
+            s.Add((key.K, stats));
         }
         var plots = new List<StudyPlot>();
         foreach (var (workload, points) in series)
         {
-            var plot = PlotStyle.Create($"Classical paging on {workload}", "cache size k (log scale)", "faults / OPT faults");
+            int reps = points.Min(p => p.Stats[0].Count);
+            var plot = PlotStyle.Create($"Classical paging, {WorkloadLabel(workload)}", "cache size k (log scale)",
+                reps > 1 ? $"faults / OPT faults (mean of {reps}, 95 % CI)" : "faults / OPT faults");
             double[] xs = points.Select(p => Math.Log10(p.K)).ToArray();
+            // Each algorithm is shifted a little along x so coinciding error bars stay apart.
+            double dodge = xs.Length > 1 ? 0.012 * (xs[^1] - xs[0]) : 0.01;
             for (int a = 0; a < Algorithms.Length; a++)
             {
-                PlotStyle.Series(plot, a, xs, points.Select(p => p.Ratios[a]).ToArray(), Algorithms[a]);
+                var dx = xs.Select(x => x + (a - (Algorithms.Length - 1) / 2.0) * dodge).ToArray();
+                var ys = points.Select(p => p.Stats[a].Mean).ToArray();
+                var sc = PlotStyle.Series(plot, a, dx, ys, Algorithms[a]);
+                PlotStyle.ErrorBars(plot, dx, ys, points.Select(p => p.Stats[a].Ci95HalfWidth).ToArray(), sc.Color);
             }
-            var ticks = points.Select(p => new ScottPlot.Tick(Math.Log10(p.K), p.K.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
-            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
+            PlotStyle.Ticks(plot.Axes.Bottom, xs, points.Select(p => p.K.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
             plot.Axes.Margins(0.08, 0.1);
             PlotStyle.Legend(plot);
             plots.Add(new StudyPlot($"paging-classical-{workload}", plot));

@@ -106,9 +106,18 @@ public sealed class PredictionPagingStudy : IStudy
             new("dataset"), new("mode"), new("q", ColumnKind.Real, 1), new("eta0/OPT", ColumnKind.Real, 3), new("eta1/OPT", ColumnKind.Real, 3),
             new("mark0 bound violations", ColumnKind.Integer),
         };
-        foreach (var a in Algorithms) columns.Add(new(a, ColumnKind.Real, 3));
-        var table = new Table("Total competitive ratio (Σ ALG / Σ OPT) vs bit-flip rate; discard-bit errors per OPT", columns);
-        var series = new Dictionary<(string Ds, string Mode), List<(double Q, double E0, double E1, double[] Ratios)>>();
+        columns[5] = new("mark0 bound violations", ColumnKind.Integer, Header: "viol.");
+        columns[3] = new("eta0/OPT", ColumnKind.Real, 3, "η₀/OPT");
+        columns[4] = new("eta1/OPT", ColumnKind.Real, 3, "η₁/OPT");
+        for (int a = 0; a < Algorithms.Length; a++) columns.Add(new(Algorithms[a], ColumnKind.Real, 3, Short[a]));
+        var table = new Table("One-bit predictions: ratio of totals Σ ALG / Σ OPT (summed over the traces and the replicates) vs bit-flip rate q", columns)
+        {
+            Legend = "mode: both = each bit flipped with probability q, only0 = only true 1s flipped to 0, only1 = only true 0s flipped to 1; "
+                + "η₀/OPT, η₁/OPT = discard-bit errors (true 1 predicted 0, true 0 predicted 1) summed, over Σ OPT; "
+                + "viol. = runs where mark0 exceeded its bound OPT + (k − 1)η₀ + η₁; "
+                + string.Join(", ", Algorithms.Select((a, i) => Short[i] + " = " + a)),
+        };
+        var series = new Dictionary<(string Ds, string Mode), List<(double Q, double E0, double E1, RatioStatistics[] Ratios)>>();
         foreach (var g in groups.Values)
         {
             var first = g[0].Cell;
@@ -124,48 +133,50 @@ public sealed class PredictionPagingStudy : IStudy
             }
             var ratios = new double[Algorithms.Length];
             for (int a = 0; a < Algorithms.Length; a++) ratios[a] = sums[a] / opt;
+            // Per replicate: Σ ALG / Σ OPT over its traces; the plots show their mean and Student-t 95 % interval.
+            var perReplicate = Enumerable.Range(0, Algorithms.Length).Select(a => RatioStatistics.Compute(
+                g.Select(x => StudyRunner.ParseNum(x.Result.Values[6 + a]) / StudyRunner.ParseNum(x.Result.Values[0])).ToArray())).ToArray();
             double q = double.Parse(first["q"], CultureInfo.InvariantCulture);
             var row = new List<object?> { PagingTraceSets.Label(first["dataset"], options), first["mode"], q, e0 / opt, e1 / opt, (long)viol };
             foreach (var x in ratios) row.Add(x);
             table.AddRow(row.ToArray());
             var key = (first["dataset"], first["mode"]);
             if (!series.TryGetValue(key, out var s)) series[key] = s = new();
-            s.Add((q, e0 / opt, e1 / opt, ratios));
+            s.Add((q, e0 / opt, e1 / opt, perReplicate));
         }
         var plots = new List<StudyPlot>();
         foreach (var ds in new[] { "bk", "citi" })
         {
             string label = PagingTraceSets.Label(ds, options) + $", k = {PagingTraceSets.CacheSize(ds)}";
             if (series.TryGetValue((ds, "both"), out var both))
-                plots.Add(new StudyPlot($"paging-predictions-{ds}-q", Lines(both, p => p.Q, Algorithms, $"{label}: ratio vs flip rate q", "flip probability q (both kinds)"), 1150, 600));
+                plots.Add(new StudyPlot($"paging-predictions-{ds}-q", Lines(both, p => p.Q, Algorithms, $"{label}: ratio vs flip rate q", "flip probability q (both kinds of error)"), 1150, 600));
             string[] discardAlgs = ["lru", "marker-rand", "follow-discard", "mark0", "mark0-rand", "mark0-robust", "mark0-rand-robust"];
             if (series.TryGetValue((ds, "only0"), out var only0))
-                plots.Add(new StudyPlot($"paging-predictions-{ds}-eta0", Lines(only0, p => p.E0, discardAlgs, $"{label}: ratio vs eta0/OPT", "eta0 / OPT (true 1s flipped to 0)"), 1150, 600));
+                plots.Add(new StudyPlot($"paging-predictions-{ds}-eta0", Lines(only0, p => p.E0, discardAlgs, $"{label}: ratio vs η₀ / OPT", "η₀ / OPT (true 1s flipped to 0)"), 1150, 600));
             if (series.TryGetValue((ds, "only1"), out var only1))
-                plots.Add(new StudyPlot($"paging-predictions-{ds}-eta1", Lines(only1, p => p.E1, discardAlgs, $"{label}: ratio vs eta1/OPT", "eta1 / OPT (true 0s flipped to 1)"), 1150, 600));
+                plots.Add(new StudyPlot($"paging-predictions-{ds}-eta1", Lines(only1, p => p.E1, discardAlgs, $"{label}: ratio vs η₁ / OPT", "η₁ / OPT (true 0s flipped to 1)"), 1150, 600));
         }
         return new StudyOutput([new NamedTable("paging-predictions-ratios", table)], plots);
     }
 
-    private static ScottPlot.Plot Lines(List<(double Q, double E0, double E1, double[] Ratios)> points, Func<(double Q, double E0, double E1, double[] Ratios), double> x,
+    private static readonly string[] Short = ["LRU", "MR", "OM", "FD", "M0", "M0r", "M0b", "M0rb", "MP", "MPb"];
+
+    private static ScottPlot.Plot Lines(List<(double Q, double E0, double E1, RatioStatistics[] Ratios)> points, Func<(double Q, double E0, double E1, RatioStatistics[] Ratios), double> x,
         string[] algorithms, string title, string xLabel)
     {
-        var plot = PlotStyle.Create(title, xLabel, "total ratio  Σ ALG / Σ OPT");
+        int reps = points.Min(p => p.Ratios[0].Count);
+        var plot = PlotStyle.Create(title, xLabel, reps > 1 ? $"Σ ALG / Σ OPT (mean of {reps} replicates, 95 % CI)" : "total ratio  Σ ALG / Σ OPT");
         points.Sort((a, b) => x(a).CompareTo(x(b)));
         var xs = points.Select(x).ToArray();
-        var markers = new[] { ScottPlot.MarkerShape.FilledCircle, ScottPlot.MarkerShape.FilledSquare, ScottPlot.MarkerShape.FilledTriangleUp, ScottPlot.MarkerShape.FilledDiamond, ScottPlot.MarkerShape.OpenCircle };
         for (int i = 0; i < algorithms.Length; i++)
         {
             int a = Array.IndexOf(Algorithms, algorithms[i]);
-            var ys = points.Select(p => p.Ratios[a]).ToArray();
-            var sp = plot.Add.Scatter(xs, ys);
-            sp.LegendText = algorithms[i];
-            sp.LineWidth = 2;
-            sp.MarkerSize = 7;
-            sp.MarkerShape = markers[i % markers.Length];
+            var ys = points.Select(p => p.Ratios[a].Mean).ToArray();
+            var sp = PlotStyle.Series(plot, i, xs, ys, algorithms[i]);
+            PlotStyle.ErrorBars(plot, xs, ys, points.Select(p => p.Ratios[a].Ci95HalfWidth).ToArray(), sp.Color);
         }
         PlotStyle.Legend(plot);
-        plot.Axes.SetLimitsY(0.9, Math.Min(6, points.Max(p => p.Ratios.Max()) * 1.05));
+        plot.Axes.SetLimitsY(0.9, Math.Min(6, points.Max(p => p.Ratios.Max(r => r.Ci95High)) * 1.05));
         return plot;
     }
 }

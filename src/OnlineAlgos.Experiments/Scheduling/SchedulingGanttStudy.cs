@@ -42,13 +42,25 @@ public sealed class SchedulingGanttStudy : IStudy
     public IReadOnlyList<string> RunCell(SweepCell cell, StudyOptions options) =>
         new[] { StudyRunner.Num(Run(cell["schedule"]).TotalFlowTime.ToDouble()) };
 
+    private static string ScheduleLabel(string schedule) => schedule switch
+    {
+        "opt" => "Optimal schedule",
+        "opsrpt" => "Operation SRPT",
+        "rr" => "Round robin",
+        "chunked" => "Chunked skeleton",
+        _ => schedule,
+    };
+
     /// <inheritdoc/>
     public StudyOutput Summarize(IReadOnlyList<CellResult> results, StudyOptions options)
     {
         var inst = Instance();
         var columns = new List<TableColumn> { new("schedule"), new("total_flow_time", ColumnKind.Real, 2) };
-        for (int j = 0; j < inst.JobCount; j++) columns.Add(new TableColumn($"C_{j}", ColumnKind.Real, 3));
-        var table = new Table("tests5: completion times per schedule (exact, shown rounded)", columns);
+        for (int j = 0; j < inst.JobCount; j++) columns.Add(new TableColumn($"C_{j}", ColumnKind.Real, 3, "C" + (char)('₀' + j)));
+        var table = new Table($"A uniform-tests instance with {inst.JobCount} jobs: total flow time and completion time of each job per schedule (exact, shown rounded)", columns)
+        {
+            Legend = "Cj = completion time of job j; opt = optimal schedule (SRPT on totals), opsrpt = operation SRPT, rr = round robin, chunked = chunked skeleton",
+        };
         var plots = new List<StudyPlot>();
         foreach (var schedule in Schedules)
         {
@@ -56,7 +68,7 @@ public sealed class SchedulingGanttStudy : IStudy
             var row = new List<object?> { schedule, r.TotalFlowTime.ToDouble() };
             row.AddRange(r.CompletionTimes.Select(c => (object?)c.ToDouble()));
             table.AddRow(row.ToArray());
-            var plot = PlotStyle.Create($"{schedule}: total flow time {r.TotalFlowTime}", "time", "job");
+            var plot = PlotStyle.Create($"{ScheduleLabel(schedule)}: total flow time {r.TotalFlowTime}", "time", "job");
             var palette = new ScottPlot.Palettes.Category10();
             foreach (var s in r.Segments!)
             {

@@ -95,25 +95,43 @@ public sealed class SchedulingRatioStudy : IStudy
         return SwfReader.Read(reader, path, opts).Instance.Convert<double>();
     }
 
+    private static string FamilyLabel(string family) => family switch
+    {
+        "g1-lognormal" => "G1, Poisson arrivals, lognormal operations",
+        "g1-pareto" => "G1, Poisson arrivals, Pareto operations",
+        "g2-tail" => "G2, deceptive tail",
+        "g3-geometric" => "G3, geometric growth",
+        "g4-tests" => "G4, uniform tests",
+        "l1-mpt" => "L1, MPT stream",
+        "l2-chain" => "L2, chain vs short jobs",
+        "g7-swf" => "G7, SWF workload log",
+        _ => family,
+    };
+
     /// <inheritdoc/>
     public StudyOutput Summarize(IReadOnlyList<CellResult> results, StudyOptions options)
     {
         var grid = Grid(options).Cells();
-        var table = new Table("Flow time: ALG/OPT by family, m and algorithm (seeds per row = replicates)", new[]
+        var table = new Table("Total flow time ALG / OPT by family, m and algorithm: mean, Student-t 95 % CI half-width, median, 95th percentile and maximum over the seeds", new[]
         {
             new TableColumn("family"), new TableColumn("m", ColumnKind.Integer), new TableColumn("algorithm"),
             new TableColumn("seeds", ColumnKind.Integer), new TableColumn("mean", ColumnKind.Real, 3),
-            new TableColumn("ci95", ColumnKind.Real, 3), new TableColumn("median", ColumnKind.Real, 3),
+            new TableColumn("ci95", ColumnKind.Real, 3, "CI ±"), new TableColumn("median", ColumnKind.Real, 3),
             new TableColumn("p95", ColumnKind.Real, 3), new TableColumn("max", ColumnKind.Real, 3),
-            new TableColumn("chunks_max", ColumnKind.Integer), new TableColumn("ops_per_chunk_max", ColumnKind.Integer),
-        });
+            new TableColumn("chunks_max", ColumnKind.Integer, Header: "chunks"), new TableColumn("ops_per_chunk_max", ColumnKind.Integer, Header: "ops/chunk"),
+        })
+        {
+            Legend = "m = maximum operations per job; seeds = replicates (one generated instance each); CI ± = half-width of the 95 % interval of the mean; "
+                + "chunks, ops/chunk = largest chunk count and operations per chunk of the chunked skeleton over the seeds; OPT = SRPT on job totals",
+        };
         var plots = new List<StudyPlot>();
         var names = SchedulingAlgorithms.Names;
         foreach (var family in FamiliesFor(options))
         {
-            var plot = PlotStyle.Create($"{family}: mean ALG/OPT vs m", "m (max operations per job)", "ALG / OPT");
             var ms = grid.Where(c => c["family"] == family).Select(c => int.Parse(c["m"], CultureInfo.InvariantCulture)).Distinct().OrderBy(x => x).ToArray();
             var means = new double[names.Count, ms.Length];
+            var halfWidths = new double[names.Count, ms.Length];
+            int seeds = 0;
             for (int mi = 0; mi < ms.Length; mi++)
             {
                 var cells = results.Where(r => grid[r.Index]["family"] == family && grid[r.Index]["m"] == ms[mi].ToString(CultureInfo.InvariantCulture)).ToList();
@@ -125,16 +143,28 @@ public sealed class SchedulingRatioStudy : IStudy
                     var vals = cells.Select(c => StudyRunner.ParseNum(c.Values[a])).ToArray();
                     var st = RatioStatistics.Compute(vals, cells.Select(c => c.CellId).ToArray());
                     means[a, mi] = st.Mean;
+                    halfWidths[a, mi] = st.Ci95HalfWidth;
+                    seeds = st.Count;
                     table.AddRow(family, ms[mi], names[a], st.Count, st.Mean, st.Ci95HalfWidth, st.Quantile(0.5), st.Quantile(0.95), st.Max, chunks, opc);
                 }
             }
+            var plot = PlotStyle.Create($"{FamilyLabel(family)}: ALG / OPT vs m", "m, maximum operations per job (log scale)",
+                seeds > 1 ? $"total flow time ALG / OPT (mean of {seeds}, 95 % CI)" : "total flow time ALG / OPT");
             for (int a = 0; a < names.Count; a++)
             {
-                var xs = ms.Select(x => Math.Log2(x)).ToArray();
+                // Shifted a little along x so that coinciding rules (several do on some families) and their error bars stay apart.
+                var xs = ms.Select(x => Math.Log2(x) + (a - (names.Count - 1) / 2.0) * 0.03).ToArray();
                 var ys = Enumerable.Range(0, ms.Length).Select(i => means[a, i]).ToArray();
-                PlotStyle.Series(plot, a, xs, ys, names[a]); // distinct markers: several rules coincide on some families
+                var sc = PlotStyle.Series(plot, a, xs, ys, names[a]); // distinct markers: several rules coincide on some families
+                PlotStyle.ErrorBars(plot, xs, ys, Enumerable.Range(0, ms.Length).Select(i => halfWidths[a, i]).ToArray(), sc.Color);
             }
-            plot.Axes.Bottom.SetTicks(ms.Select(x => Math.Log2(x)).ToArray(), ms.Select(x => x.ToString(CultureInfo.InvariantCulture)).ToArray());
+            PlotStyle.Ticks(plot.Axes.Bottom, ms.Select(x => Math.Log2(x)).ToArray(), ms.Select(x => x.ToString(CultureInfo.InvariantCulture)).ToArray());
+            plot.Axes.Margins(0.08, 0.1);
+            // Ratios are at least 1: a t-interval from few seeds may reach below 0, which the axis does not show.
+            double top = 0, bottom = double.MaxValue;
+            for (int a = 0; a < names.Count; a++)
+                for (int i = 0; i < ms.Length; i++) { top = Math.Max(top, means[a, i] + halfWidths[a, i]); bottom = Math.Min(bottom, means[a, i] - halfWidths[a, i]); }
+            if (top > 0) plot.Axes.SetLimitsY(Math.Max(0, bottom - 0.05 * (top - bottom)), top + 0.05 * (top - Math.Max(0, bottom)));
             PlotStyle.Legend(plot);
             plots.Add(new StudyPlot($"scheduling-ratios-{family}", plot));
         }

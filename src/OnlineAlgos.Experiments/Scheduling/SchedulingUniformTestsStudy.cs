@@ -49,17 +49,27 @@ public sealed class SchedulingUniformTestsStudy : IStudy
         return new[] { StudyRunner.Num(best.Ratio), StudyRunner.Num(ratio), StudyRunner.Num(exact.JobCount) };
     }
 
+    private static string TieLabel(string tie) => tie switch
+    {
+        "release-asc" => "ties by earliest release",
+        "release-desc" => "ties by latest release",
+        _ => "ties by job index",
+    };
+
     /// <inheritdoc/>
     public StudyOutput Summarize(IReadOnlyList<CellResult> results, StudyOptions options)
     {
         var grid = Grid(options).Cells();
-        var table = new Table("Uniform tests: worst OpSRPT/OPT found by hill climbing (exact re-check) vs bound 2", new[]
+        var table = new Table("Uniform tests: worst OpSRPT / OPT found by hill climbing (re-checked in exact arithmetic) vs the proven bound 2", new[]
         {
-            new TableColumn("tie_rule"), new TableColumn("max_jobs", ColumnKind.Integer), new TableColumn("searches", ColumnKind.Integer),
-            new TableColumn("worst_ratio", ColumnKind.Real, 4), new TableColumn("mean_of_search_maxima", ColumnKind.Real, 4),
+            new TableColumn("tie_rule", Header: "tie rule"), new TableColumn("max_jobs", ColumnKind.Integer, Header: "max jobs"), new TableColumn("searches", ColumnKind.Integer),
+            new TableColumn("worst_ratio", ColumnKind.Real, 4, "worst"), new TableColumn("mean_of_search_maxima", ColumnKind.Real, 4, "mean of maxima"),
             new TableColumn("bound", ColumnKind.Real, 1), new TableColumn("holds"),
-        });
-        var plot = PlotStyle.Create("OpSRPT on uniform tests: worst ratio found", "max jobs n", "worst OpSRPT / OPT");
+        })
+        {
+            Legend = "searches = independent hill climbs (seeds); worst = largest ratio any search found; mean of maxima = mean over the searches of each one's best ratio; holds = worst ≤ bound",
+        };
+        var plot = PlotStyle.Create("OpSRPT on uniform tests: worst ratio found", "maximum number of jobs n", "worst OpSRPT / OPT found");
         var ties = new[] { "release-asc", "release-desc", "id" };
         var sizes = grid.Select(c => int.Parse(c["max_jobs"], CultureInfo.InvariantCulture)).Distinct().OrderBy(x => x).ToArray();
         foreach (var tie in ties)
@@ -74,12 +84,12 @@ public sealed class SchedulingUniformTestsStudy : IStudy
                 ys.Add(worst);
                 table.AddRow(tie, n, cells.Count, worst, vals.Average(), 2.0, worst <= 2 ? "yes" : "NO");
             }
-            var s = plot.Add.Scatter(sizes.Select(x => (double)x).ToArray(), ys.ToArray());
-            s.LegendText = "tie " + tie;
-            s.LineWidth = 2;
-            s.MarkerSize = 8;
+            int ti = Array.IndexOf(ties, tie);
+            // A maximum over searches per size, not a curve: points, shifted per tie rule so equal values stay visible.
+            PlotStyle.Points(plot, ti, sizes.Select(x => x + (ti - 1) * 0.12).ToArray(), ys.ToArray(), TieLabel(tie));
         }
         plot.Axes.Bottom.SetTicks(sizes.Select(x => (double)x).ToArray(), sizes.Select(x => x.ToString(CultureInfo.InvariantCulture)).ToArray());
+        plot.Axes.SetLimitsX(sizes[0] - 1, sizes[^1] + 1);
         var bound = plot.Add.HorizontalLine(2);
         bound.LegendText = "proven bound 2";
         bound.LinePattern = ScottPlot.LinePattern.Dashed;

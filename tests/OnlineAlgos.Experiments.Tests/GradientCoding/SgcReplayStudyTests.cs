@@ -168,7 +168,8 @@ public sealed class SgcReplayStudyTests : IClassFixture<SgcReplayRuns>
             Assert.True(bytes.Length > 10_000, stem + ".png is too small to hold a plot");
             Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
         }
-        Assert.Equal(TableStems.Length * 3 + PlotStems.Length + 1, run.Result.Written.Count); // + the sidecar sgc-replay.json
+        // plot: .png .svg .pdf -1col.svg -1col.pdf; + the sidecar sgc-replay.json
+        Assert.Equal(TableStems.Length * 3 + PlotStems.Length * 5 + 1, run.Result.Written.Count);
         Assert.Equal(Path.Combine(run.Dir, "sgc-replay.json"), run.Result.Written[^1]);
         // Quick grid: 4 paper rows + 3 hindsight rows per trace; 1 resampling x 3 lengths x 4 kappas; 4 paper schemes.
         Assert.Equal(run.PartA.Count, run.TableOf("sgc-replay-runtimes").RowCount);

@@ -22,7 +22,7 @@ public class MoeBalancersStudyTests
             run.Output.Plots.Select(p => p.FileStem));
         var t = run.Table("moe-balancers");
         Assert.Equal(Generators.Length * Balancers.Length, t.RowCount);
-        Assert.Contains("8 groups of 2, best 4 kept", t.Title, StringComparison.Ordinal);
+        Assert.Contains("8 groups of 2 experts, the best 4 kept per token", t.Legend, StringComparison.Ordinal);
 
         // Spec §5.5 ordering on the Zipf generator: no balancing is worst; ALF-LB also wins under group limiting.
         foreach (var col in new[] { "maxvio_batch_late", "maxvio_global" })

@@ -88,8 +88,8 @@ public class MoeRegretStudyTests
         Assert.Equal(new[] { "moe-regret", "moe-regret-realised" }, run.Output.Plots.Select(p => p.FileStem));
         var t = run.Table("moe-regret");
         var byN = run.Table("moe-regret-checkpoints");
-        Assert.Contains("expected = sum_k F(p_k) - F(p*), Gumbel closed-form oracle", t.Title, StringComparison.Ordinal);
-        Assert.Contains("realised = sum_k f_k(p_k) - min_p sum_k f_k(p)", t.Title, StringComparison.Ordinal);
+        Assert.Contains("expected = Σₖ F(pₖ) − F(p*) with the closed-form Gumbel oracle", t.Legend, StringComparison.Ordinal);
+        Assert.Contains("realised = Σₖ fₖ(pₖ) − minₚ Σₖ fₖ(p)", t.Legend, StringComparison.Ordinal);
         Assert.Equal(5, t.RowCount);
         Assert.Equal(10, byN.RowCount);
         foreach (var m in new[] { "ogd-inv-mu-k", "ogd-E-over-k+10", "alf-lb-u0.01", "alf-lb-u0.001", "alf-lb-annealed" })
