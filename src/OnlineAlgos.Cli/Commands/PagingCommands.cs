@@ -167,8 +167,7 @@ public static class PagingCommands
         using var stream = CliContext.OpenInput(path);
         try
         {
-            using var reader = new StreamReader(stream);
-            var bits = BitFileReader.Read(reader, path);
+            var bits = BitFileReader.Read(stream, path);
             BitFileReader.CheckLength(bits, requests, path);
             return bits;
         }
@@ -187,13 +186,11 @@ public static class PagingCommands
             switch (format)
             {
                 case "txt":
-                    using (var reader = new StreamReader(stream))
-                        return TextTraceReader.Read(reader, path);
+                    return TextTraceReader.Read(stream, path); // strict UTF-8: invalid bytes are an error naming the line
                 case "csv":
-                    using (var reader = new StreamReader(stream))
-                        return CsvTraceReader.Read(reader, path, idColumn);
+                    return CsvTraceReader.Read(stream, path, idColumn);
                 case "oracleGeneral":
-                    return OracleGeneralReader.Read(stream, path);
+                    return MappedInput.Parse(stream, span => OracleGeneralReader.Read(span, path), s => OracleGeneralReader.Read(s, path));
                 default:
                     throw new CliException($"--format: unknown format '{format}'; known: txt, csv, oracleGeneral");
             }

@@ -1,5 +1,8 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using OnlineAlgos.Core;
 using OnlineAlgos.Paging.Model;
 
@@ -7,52 +10,115 @@ namespace OnlineAlgos.Paging.Formats;
 
 /// <summary>
 /// Reads libCacheSim's binary <c>oracleGeneral</c> traces: packed 24-byte little-endian records (uint32 time, uint64
-/// object id, uint32 size, int64 next access virtual time or −1). Sizes and next-access fields are ignored (unit-size
-/// paging; the optimum is recomputed). Not zstd-compressed: decompress first. A trailing partial record is an error
-/// naming the record index. Ids remap to dense ints in first-request order.
+/// object id, uint32 size, int64 next access virtual time or −1). Time, size and next-access fields are ignored (any
+/// value is accepted: unit-size paging, and the optimum's next occurrences are recomputed from the ids). Any 64-bit
+/// id is valid. Not zstd-compressed: decompress first. A trailing partial record is an error naming the record index;
+/// more than <see cref="MaxRecords"/> records or more than 2^29 distinct ids is an error, reported before the request
+/// array is allocated when the length is known. Ids remap to dense ints in first-request order through an
+/// open-addressing table (no allocation per record); original ids print as decimal integers. One pass, O(n) expected.
+/// Errors: <see cref="InstanceFormatException"/> and nothing else, on any input.
 /// </summary>
 public static class OracleGeneralReader
 {
     /// <summary>Bytes per record.</summary>
     public const int RecordSize = 24;
 
-    /// <summary>Reads the whole stream.</summary>
-    public static RequestSequence Read(Stream stream, string sourceName)
+    /// <summary>Most records a trace may have (<see cref="Array.MaxLength"/>, the dense request array's limit).</summary>
+    public static readonly int MaxRecords = Array.MaxLength;
+
+    /// <summary>Reads the whole stream (from its current position).</summary>
+    public static RequestSequence Read(Stream stream, string sourceName) => Read(stream, sourceName, MaxRecords);
+
+    /// <summary>
+    /// Reads records from a block of memory, e.g. a memory-mapped file (the caller maps it; blocks above 2 GiB go
+    /// through <see cref="Read(Stream, string)"/>).
+    /// </summary>
+    public static RequestSequence Read(ReadOnlySpan<byte> data, string sourceName) => Read(data, sourceName, MaxRecords);
+
+    /// <summary><see cref="Read(ReadOnlySpan{byte}, string)"/> with a smaller record limit (tests of the limit).</summary>
+    internal static RequestSequence Read(ReadOnlySpan<byte> data, string sourceName, int maxRecords, int maxPages = PageIdTable.MaxPages)
+    {
+        long records = data.Length / RecordSize;
+        CheckCount(records, maxRecords, sourceName);
+        var requests = new int[records];
+        var table = new PageIdTable((int)Math.Min(records, 1 << 16), maxPages);
+        Remap(data[..(int)(records * RecordSize)], table, requests, 0, sourceName);
+        return Finish(requests, records, data.Length - (int)(records * RecordSize), table, sourceName);
+    }
+
+    /// <summary><see cref="Read(Stream, string)"/> with a smaller record limit (tests of the limit).</summary>
+    internal static RequestSequence Read(Stream stream, string sourceName, int maxRecords, int maxPages = PageIdTable.MaxPages)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var map = new Dictionary<ulong, int>();
-        var ids = new List<string>();
-        var requests = new List<int>();
-        var buf = new byte[RecordSize * 4096];
-        int filled = 0;
-        long record = 0;
-        while (true)
+        long expected = -1;
+        if (stream.CanSeek)
         {
-            int read = stream.Read(buf, filled, buf.Length - filled);
-            if (read == 0) break;
-            filled += read;
-            int whole = filled / RecordSize * RecordSize;
-            for (int off = 0; off < whole; off += RecordSize)
-            {
-                ulong id = BinaryPrimitives.ReadUInt64LittleEndian(buf.AsSpan(off + 4, 8));
-                if (!map.TryGetValue(id, out int dense))
-                {
-                    dense = ids.Count;
-                    map[id] = dense;
-                    ids.Add(id.ToString(CultureInfo.InvariantCulture));
-                }
-                requests.Add(dense);
-                record++;
-            }
-            Array.Copy(buf, whole, buf, 0, filled - whole);
-            filled -= whole;
+            expected = (stream.Length - stream.Position) / RecordSize;
+            CheckCount(expected, maxRecords, sourceName);
         }
-        if (filled != 0)
-            throw new InstanceFormatException(sourceName, $"record {record}",
-                $"a complete {RecordSize}-byte oracleGeneral record (uint32 time, uint64 id, uint32 size, int64 next), found {filled} trailing bytes: truncated file?");
-        if (requests.Count == 0)
+        var requests = new int[expected >= 0 ? expected : 1024];
+        var table = new PageIdTable((int)Math.Min(expected >= 0 ? expected : 1024, 1 << 16), maxPages);
+        var buf = ArrayPool<byte>.Shared.Rent(RecordSize * (1 << 15));
+        try
+        {
+            int filled = 0;
+            long record = 0;
+            while (true)
+            {
+                int read = stream.Read(buf, filled, buf.Length - filled);
+                if (read <= 0) break;
+                filled += read;
+                int whole = filled / RecordSize;
+                if (whole == 0) continue;
+                CheckCount(record + whole, maxRecords, sourceName);
+                if (record + whole > requests.Length)
+                    Array.Resize(ref requests, (int)Math.Min(Math.Max(requests.Length * 2L, record + whole), maxRecords));
+                Remap(buf.AsSpan(0, whole * RecordSize), table, requests, record, sourceName);
+                record += whole;
+                int rest = filled - whole * RecordSize;
+                Array.Copy(buf, whole * RecordSize, buf, 0, rest);
+                filled = rest;
+            }
+            if (record != requests.Length) Array.Resize(ref requests, (int)record);
+            return Finish(requests, record, filled, table, sourceName);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buf);
+        }
+    }
+
+    private static void CheckCount(long records, int maxRecords, string sourceName)
+    {
+        if (records > maxRecords)
+            throw new InstanceFormatException(sourceName, $"record {maxRecords}", $"at most {maxRecords} oracleGeneral records (the trace has {records} or more: split it)");
+    }
+
+    private static RequestSequence Finish(int[] requests, long records, int trailing, PageIdTable table, string sourceName)
+    {
+        if (trailing != 0)
+            throw new InstanceFormatException(sourceName, $"record {records}",
+                $"a complete {RecordSize}-byte oracleGeneral record (uint32 time, uint64 id, uint32 size, int64 next), found {trailing} trailing bytes: truncated file?");
+        if (records == 0)
             throw new InstanceFormatException(sourceName, 0, "at least one oracleGeneral record (the file is empty)");
-        return new RequestSequence(requests.ToArray(), ids.ToArray());
+        return new RequestSequence(requests, table.Ids());
+    }
+
+    /// <summary>Dense ids of whole records into requests[first..]; the hot loop (no bounds checks on the records).</summary>
+    private static void Remap(ReadOnlySpan<byte> records, PageIdTable table, int[] requests, long first, string sourceName)
+    {
+        int count = records.Length / RecordSize;
+        var dst = requests.AsSpan((int)first, count);
+        ref byte p = ref MemoryMarshal.GetReference(records);
+        const int Ahead = 16;
+        for (int r = 0; r < dst.Length; r++)
+        {
+            if (r + Ahead < dst.Length)
+                table.Prefetch(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref p, (nint)(r + Ahead) * RecordSize + 4)));
+            ulong id = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref p, (nint)r * RecordSize + 4));
+            if (!BitConverter.IsLittleEndian) id = BinaryPrimitives.ReverseEndianness(id);
+            dst[r] = table.GetOrAdd(id, sourceName, first + r);
+        }
     }
 
     /// <summary>Writes a trace as oracleGeneral records (time = index, size = 1, next access filled in).</summary>

@@ -19,6 +19,12 @@ public static class BeladyPaging
     /// Optimal number of faults; when <paramref name="discardLabels"/> is non-empty (length n) it receives the
     /// ground-truth discard bits (1 = FitF evicts this page before its next request).
     /// </summary>
+    /// <remarks>
+    /// The heap holds (key, page) pairs inline (key = next request · (n+1) + (n − last request), unique per cached
+    /// page, so the victim never depends on the heap's shape); a fault with a full cache replaces the root by the new
+    /// page and sifts once. Per page only its heap slot is stored (−1 = not cached); the last request, needed for the
+    /// discard labels, is read back from the key.
+    /// </remarks>
     public static long Run(RequestSequence sequence, int k, Span<byte> discardLabels)
     {
         ArgumentNullException.ThrowIfNull(sequence);
@@ -31,11 +37,10 @@ public static class BeladyPaging
         int[] next = NextOccurrences(sequence);
         int pages = sequence.PageCount;
         int cap = Math.Min(k, Math.Max(pages, 1));
-        var heap = new int[cap];
+        var heapKey = new long[cap];
+        var heapPage = new int[cap];
         var pos = new int[pages];
-        var key = new long[pages];
-        var lastReq = new int[pages];
-        var cached = new bool[pages];
+        Array.Fill(pos, -1);
         long stride = (long)n + 1;
         int size = 0;
         long faults = 0;
@@ -43,35 +48,25 @@ public static class BeladyPaging
         {
             int p = req[t];
             long newKey = next[t] * stride + (n - t);
-            if (cached[p])
+            int at = pos[p];
+            if (at >= 0)
             {
-                key[p] = newKey; // next occurrence only moves later: the key grows
-                SiftUp(heap, pos, key, pos[p]);
+                SiftUp(heapKey, heapPage, pos, at, newKey, p); // next occurrence only moves later: the key grows
+                continue;
+            }
+            faults++;
+            if (size == k)
+            {
+                int victim = heapPage[0];
+                if (!discardLabels.IsEmpty) discardLabels[(int)(n - heapKey[0] % stride)] = 1;
+                pos[victim] = -1;
+                SiftDown(heapKey, heapPage, pos, 0, size, newKey, p);
             }
             else
             {
-                faults++;
-                if (size == k)
-                {
-                    int victim = heap[0];
-                    if (!discardLabels.IsEmpty) discardLabels[lastReq[victim]] = 1;
-                    cached[victim] = false;
-                    size--;
-                    if (size > 0)
-                    {
-                        heap[0] = heap[size];
-                        pos[heap[0]] = 0;
-                        SiftDown(heap, pos, key, 0, size);
-                    }
-                }
-                cached[p] = true;
-                key[p] = newKey;
-                heap[size] = p;
-                pos[p] = size;
-                SiftUp(heap, pos, key, size);
+                SiftUp(heapKey, heapPage, pos, size, newKey, p);
                 size++;
             }
-            lastReq[p] = t;
         }
         return faults;
     }
@@ -93,39 +88,43 @@ public static class BeladyPaging
         return next;
     }
 
-    private static void SiftUp(int[] heap, int[] pos, long[] key, int i)
+    /// <summary>Places (kp, p) at slot i or above (max-heap on keys).</summary>
+    private static void SiftUp(long[] heapKey, int[] heapPage, int[] pos, int i, long kp, int p)
     {
-        int p = heap[i];
-        long kp = key[p];
         while (i > 0)
         {
             int parent = (i - 1) >> 1;
-            int q = heap[parent];
-            if (key[q] >= kp) break;
-            heap[i] = q;
+            long kq = heapKey[parent];
+            if (kq >= kp) break;
+            int q = heapPage[parent];
+            heapKey[i] = kq;
+            heapPage[i] = q;
             pos[q] = i;
             i = parent;
         }
-        heap[i] = p;
+        heapKey[i] = kp;
+        heapPage[i] = p;
         pos[p] = i;
     }
 
-    private static void SiftDown(int[] heap, int[] pos, long[] key, int i, int size)
+    /// <summary>Places (kp, p) at slot i or below in a heap of <paramref name="size"/> entries.</summary>
+    private static void SiftDown(long[] heapKey, int[] heapPage, int[] pos, int i, int size, long kp, int p)
     {
-        int p = heap[i];
-        long kp = key[p];
         while (true)
         {
             int c = 2 * i + 1;
             if (c >= size) break;
-            if (c + 1 < size && key[heap[c + 1]] > key[heap[c]]) c++;
-            int q = heap[c];
-            if (key[q] <= kp) break;
-            heap[i] = q;
+            long kc = heapKey[c];
+            if (c + 1 < size && heapKey[c + 1] > kc) kc = heapKey[++c];
+            if (kc <= kp) break;
+            int q = heapPage[c];
+            heapKey[i] = kc;
+            heapPage[i] = q;
             pos[q] = i;
             i = c;
         }
-        heap[i] = p;
+        heapKey[i] = kp;
+        heapPage[i] = p;
         pos[p] = i;
     }
 }
