@@ -34,8 +34,18 @@ public sealed class PagingRunTests : CliTestBase
         string trace = File("t.txt", string.Join("\n", Enumerable.Range(0, 500).Select(i => (i * 7 % 13).ToString(System.Globalization.CultureInfo.InvariantCulture))) + "\n");
         var a = Run("paging", "run", "--trace", trace, "--k", "4", "--algorithms", "rand,marker-rand", "--seed", "9");
         var b = Run("paging", "run", "--trace", trace, "--k", "4", "--algorithms", "rand,marker-rand", "--seed", "9");
+        var c = Run("paging", "run", "--trace", trace, "--k", "4", "--algorithms", "rand,marker-rand", "--seed", "10");
         Assert.Equal(0, a.Code);
+        Assert.Equal(0, c.Code);
         Assert.Equal(a.Out, b.Out);
+        // The seed must reach the coins: on this cyclic trace (13 pages, k = 4) each algorithm's faults vary with it.
+        string[] la = a.Out.TrimEnd('\n').Split('\n'), lc = c.Out.TrimEnd('\n').Split('\n');
+        Assert.Equal(3, la.Length);
+        Assert.Equal(3, lc.Length);
+        Assert.StartsWith("rand,4,500,", la[1], StringComparison.Ordinal);
+        Assert.StartsWith("marker-rand,4,500,", la[2], StringComparison.Ordinal);
+        Assert.NotEqual(la[1], lc[1]);
+        Assert.NotEqual(la[2], lc[2]);
     }
 
     [Theory]

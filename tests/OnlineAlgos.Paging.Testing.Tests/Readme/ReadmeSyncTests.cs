@@ -12,7 +12,7 @@ public class ReadmeSyncTests
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OnlineAlgos.sln"))) dir = dir.Parent;
         Assert.NotNull(dir);
         string readme = File.ReadAllText(Path.Combine(dir!.FullName, "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
-        string example = File.ReadAllText(Path.Combine(dir.FullName, "tests", "OnlineAlgos.Testing.Tests", "Readme", "ClockPagingExample.cs"))
+        string example = File.ReadAllText(Path.Combine(dir.FullName, "tests", "OnlineAlgos.Paging.Testing.Tests", "Readme", "ClockPagingExample.cs"))
             .Replace("\r\n", "\n", StringComparison.Ordinal);
         Assert.Contains("```csharp\n" + example + "```", readme);
     }

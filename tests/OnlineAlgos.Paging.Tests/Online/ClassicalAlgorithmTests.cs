@@ -122,11 +122,14 @@ public class ClassicalAlgorithmTests
             {
                 var alg = PagingAlgorithms.TryCreate(name)!;
                 alg.Reset(k, s.PageCount, new Rng((ulong)i));
+                var cache = new PagingCache();
+                cache.Reset(k, s.PageCount, alg.Name);
                 var faultsInPhase = new int[phases.PhaseCount];
                 for (int t = 0; t < s.Length; t++)
                 {
                     bool wasCached = alg.Contains(s[t]);
-                    bool fault = alg.Serve(s[t], t);
+                    bool fault = cache.Serve(alg, s[t], t);
+                    Assert.Equal(cache.Count, alg.Count);
                     Assert.Equal(!wasCached, fault);
                     Assert.True(alg.Contains(s[t]), $"{name}: requested page not cached after step {t}");
                     Assert.InRange(alg.Count, 1, k);

@@ -110,11 +110,14 @@ public class CombinerTests
             {
                 var alg = PredictivePagingAlgorithms.TryCreate(name, new PagingPredictionInputs(bits, h, NextArrivalPredictions.Exact(seq)))!;
                 alg.Reset(k, seq.PageCount, new Rng((ulong)trial));
+                var cache = new PagingCache();
+                cache.Reset(k, seq.PageCount, alg.Name);
                 long faults = 0;
                 for (int t = 0; t < n; t++)
                 {
                     bool was = alg.Contains(seq[t]);
-                    bool f = alg.Serve(seq[t], t);
+                    bool f = cache.Serve(alg, seq[t], t);
+                    Assert.Equal(cache.Count, alg.Count);
                     Assert.Equal(!was, f);
                     Assert.True(alg.Contains(seq[t]), name);
                     Assert.True(alg.Count <= k, name);
