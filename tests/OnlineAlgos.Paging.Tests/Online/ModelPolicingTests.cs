@@ -167,11 +167,11 @@ public class ModelPolicingTests
             var h = new double[n];
             for (int t = 0; t < n; t++) { pages[t] = rng.NextInt(3 * k + 1); bits[t] = (byte)rng.NextInt(2); h[t] = rng.NextDouble() * 50; }
             var seq = RequestSequence.FromPages(pages, bits);
-            var inputs = new PagingPredictionInputs(bits, h, NextArrivalPredictions.Exact(seq));
+            var inputs = new PagingAlgorithmOptions(bits, h, NextArrivalPredictions.Exact(seq));
             foreach (var name in PagingAlgorithms.ClassicalNames)
-                Assert.True(PagingSimulator.Run(PagingAlgorithms.TryCreate(name)!, seq, k, new Rng((ulong)trial)) >= BeladyPaging.Faults(seq, k), name);
-            foreach (var name in PredictivePagingAlgorithms.Names)
-                Assert.True(PagingSimulator.Run(PredictivePagingAlgorithms.TryCreate(name, inputs)!, seq, k, new Rng((ulong)trial)) >= BeladyPaging.Faults(seq, k), name);
+                Assert.True(PagingSimulator.Run(PagingAlgorithms.Create(name), seq, k, new Rng((ulong)trial)) >= BeladyPaging.Faults(seq, k), name);
+            foreach (var name in PagingAlgorithms.PredictiveNames)
+                Assert.True(PagingSimulator.Run(PagingAlgorithms.Create(name, inputs), seq, k, new Rng((ulong)trial)) >= BeladyPaging.Faults(seq, k), name);
         }
     }
 }
