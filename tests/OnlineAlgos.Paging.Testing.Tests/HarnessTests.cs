@@ -55,7 +55,7 @@ public class HarnessTests
     [InlineData("(12,4)")] // gamma must be odd
     public void MalformedReplaySeedsAreRejectedNotThrown(string text)
     {
-        Assert.False(ConfigExtensions.TryParseReplay(text, out _, out string error));
+        Assert.False(global::OnlineAlgos.Testing.ConfigExtensions.TryParseReplay(text, out _, out string error));
         Assert.False(string.IsNullOrEmpty(error));
     }
 

@@ -4,6 +4,7 @@ using OnlineAlgos.Core;
 using OnlineAlgos.Paging.Offline;
 using OnlineAlgos.Paging.Online;
 using OnlineAlgos.Paging.Testing;
+using OnlineAlgos.Testing;
 using Xunit;
 
 namespace OnlineAlgos.Paging.Testing.Tests.Paging;
