@@ -52,11 +52,11 @@ public class PagingChecksTests
     public void Generated_instances_grow_with_the_size()
     {
         var gen = PagingGenerators.InstanceGen(6, 120);
-        int small = gen.Sample(5, 200).Max(i => i.Sequence.Length);   // size 5: n <= max(4, 5*120/100) = 6
-        int large = gen.Sample(100, 200).Max(i => i.Sequence.Length); // size 100: n up to 120
+        int small = gen.Sample(200, 5).Max(i => i.Sequence.Length);   // size 5: n <= max(4, 5*120/100) = 6
+        int large = gen.Sample(200, 100).Max(i => i.Sequence.Length); // size 100: n up to 120
         Assert.InRange(small, 0, 6);
         Assert.InRange(large, 60, 120);
-        Assert.All(gen.Sample(5, 200), i => Assert.Equal(1, i.K)); // k <= max(1, 5*6/100) = 1
+        Assert.All(gen.Sample(200, 5), i => Assert.Equal(1, i.K)); // k <= max(1, 5*6/100) = 1
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public class PagingChecksTests
     [Fact]
     public void Seeds_are_small_at_small_sizes_and_shrink_toward_zero()
     {
-        Assert.All(PagingGenerators.SeedGen().Sample(3, 100), s => Assert.InRange(s, 0UL, 3UL));
+        Assert.All(PagingGenerators.SeedGen().Sample(100, 3), s => Assert.InRange(s, 0UL, 3UL));
         var shrinks = ArbMap.Default.ArbFor<int>().Shrinker(1000).ToList();
         Assert.Contains(0, shrinks); // the int shrinker behind SeedGen moves toward 0
     }
@@ -80,7 +80,7 @@ public class PagingChecksTests
     [Fact]
     public void Text_round_trips()
     {
-        foreach (var inst in PredictionGenerators.WithBitsGen(PredictionSetup.Discard, 6, 60, adversarial: true).Sample(50, 50))
+        foreach (var inst in PredictionGenerators.WithBitsGen(PredictionSetup.Discard, 6, 60, adversarial: true).Sample(50, 50).Where(i => i.Sequence.Length > 0)) // an empty trace has no text form (the reader rejects it)
         {
             var back = PagingInstance.Parse(inst.ToText(), "round-trip");
             Assert.Equal(inst.K, back.K);
