@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace OnlineAlgos.Cli.Tests;
+namespace OnlineAlgos.Cli.Tests.Paging;
 
 /// <summary><c>paging run</c> with one-bit predictions: sources, eta columns, and every bad-input case of issue 3.</summary>
 public sealed class PagingPredictionCommandTests : IDisposable

@@ -2,7 +2,7 @@ using OnlineAlgos.Paging.Formats;
 using OnlineAlgos.Paging.Model;
 using Xunit;
 
-namespace OnlineAlgos.Cli.Tests;
+namespace OnlineAlgos.Cli.Tests.Paging;
 
 public sealed class PagingRunTests : CliTestBase
 {
