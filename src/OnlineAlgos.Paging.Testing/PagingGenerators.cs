@@ -18,11 +18,20 @@ public static class PagingGenerators
 
     /// <summary>The generator behind <see cref="Instances"/>.</summary>
     public static Gen<PagingInstance> InstanceGen(int maxK, int maxN) =>
-        from k in Gen.Choose(1, maxK)
-        from universe in Gen.Choose(k + 1, 3 * k + 1)
-        from n in Gen.Choose(0, maxN)
-        from pages in Gen.OneOf(Uniform(universe, n), Loop(k, n), Scan(universe, n), Phased(k, n))
-        select new PagingInstance(k, RequestSequence.FromPages(pages));
+        Gen.Sized(size =>
+            from k in Gen.Choose(1, SizedBound(size, maxK, 1))
+            from universe in Gen.Choose(k + 1, 3 * k + 1)
+            from n in Gen.Choose(0, SizedBound(size, maxN, Math.Min(maxN, 4)))
+            from pages in Gen.OneOf(Uniform(universe, n), Loop(k, n), Scan(universe, n), Phased(k, n))
+            select new PagingInstance(k, RequestSequence.FromPages(pages)));
+
+    /// <summary>A seed drawn from FsCheck's sized (and shrinkable) int generator, so small sizes give small seeds.</summary>
+    public static Gen<ulong> SeedGen() =>
+        from x in ArbMap.Default.GeneratorFor<int>()
+        select (ulong)(uint)(x < 0 ? -(long)x : x);
+
+    // The bound grows with FsCheck's size (0..100 over a default run) from `floor` to `max`.
+    private static int SizedBound(int size, int max, int floor) => Math.Clamp(size * max / 100, Math.Min(floor, max), max);
 
     private static Gen<int[]> Uniform(int universe, int n) => Gen.ArrayOf(Gen.Choose(0, universe - 1), n);
 
@@ -38,17 +47,17 @@ public static class PagingGenerators
 
     // Phases of k distinct pages: k−1 from the previous phase plus one new page, shuffled.
     private static Gen<int[]> Phased(int k, int n) =>
-        from seeds in Gen.ArrayOf(Gen.Choose(0, int.MaxValue - 1), Math.Max(1, n / Math.Max(1, k) + 1))
+        from seeds in Gen.ArrayOf(SeedGen(), Math.Max(1, n / Math.Max(1, k) + 1))
         select PhasedSequence(k, n, seeds);
 
-    private static int[] PhasedSequence(int k, int n, int[] seeds)
+    private static int[] PhasedSequence(int k, int n, ulong[] seeds)
     {
         var result = new List<int>(n);
         var current = Enumerable.Range(0, k).ToList();
         int nextPage = k;
         for (int phase = 0; result.Count < n; phase++)
         {
-            var rng = new Core.Rng((ulong)seeds[phase % seeds.Length] + (ulong)phase);
+            var rng = new Core.Rng(seeds[phase % seeds.Length] + (ulong)phase);
             if (phase > 0)
             {
                 current.RemoveAt(rng.NextInt(current.Count));

@@ -38,8 +38,8 @@ public static class PredictionGenerators
             from mode in Gen.Choose(0, 4)
             from q0 in Gen.Elements(Rates)
             from q1 in Gen.Elements(Rates)
-            from seed in Gen.Choose(0, int.MaxValue)
-            select new PagingInstance(inst.K, inst.Sequence.WithBits(Bits(setup, inst, mode, q0, q1, (ulong)seed)));
+            from seed in PagingGenerators.SeedGen()
+            select new PagingInstance(inst.K, inst.Sequence.WithBits(Bits(setup, inst, mode, q0, q1, seed)));
         if (!adversarial) return random;
         var family =
             from k in Gen.Choose(1, maxK)

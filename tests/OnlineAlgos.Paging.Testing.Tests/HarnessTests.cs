@@ -26,7 +26,7 @@ public class HarnessTests
         // The message carries both costs, the instance in file format and FsCheck's replay seed.
         Assert.Contains("lru violates ALG <= 1*OPT", e.Message);
         Assert.Contains("--- instance (save under instances/ to replay) ---", e.Message);
-        Assert.StartsWith("Falsifiable", e.FsCheckReport);
+        Assert.StartsWith("lru-Falsifiable, after ", e.FsCheckReport, StringComparison.Ordinal); // FsCheck's report, prefixed with the check's name
         Assert.NotNull(e.Replay);
         Assert.Contains("replay: Verify(maxTest, replay: (", e.Message);
         Assert.True(long.Parse(e.AlgorithmCost) > long.Parse(e.OptimumCost));
@@ -55,7 +55,7 @@ public class HarnessTests
     [InlineData("(12,4)")] // gamma must be odd
     public void MalformedReplaySeedsAreRejectedNotThrown(string text)
     {
-        Assert.False(OnlineAlgos.Testing.ConfigExtensions.TryParseReplay(text, out _, out string error));
+        Assert.False(global::OnlineAlgos.Testing.ConfigExtensions.TryParseReplay(text, out _, out string error));
         Assert.False(string.IsNullOrEmpty(error));
     }
 

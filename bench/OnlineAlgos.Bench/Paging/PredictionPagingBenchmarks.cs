@@ -23,6 +23,7 @@ public class PredictionPagingBenchmarks
     private MarkAndPredictPaging _markPredict = null!;
     private FollowDiscardPaging _followDiscard = null!;
     private LruPaging _lru = null!;
+    private PagingCache _cache = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -45,19 +46,12 @@ public class PredictionPagingBenchmarks
         _markPredict = new MarkAndPredictPaging(phase);
         _followDiscard = new FollowDiscardPaging(discard);
         _lru = new LruPaging();
+        _cache = new PagingCache();
         // warm the per-page arrays so that Reset reuses them
         foreach (var a in new IOnlinePagingAlgorithm[] { _mark0, _mark0Rand, _markPredict, _followDiscard, _lru }) a.Reset(K, _seq.PageCount, new Rng(1));
     }
 
-    private long Run(IOnlinePagingAlgorithm alg)
-    {
-        alg.Reset(K, _seq.PageCount, new Rng(7));
-        var req = _seq.Requests;
-        long faults = 0;
-        for (int t = 0; t < req.Length; t++)
-            if (alg.Serve(req[t], t)) faults++;
-        return faults;
-    }
+    private long Run(IOnlinePagingAlgorithm alg) => PagingSimulator.Run(alg, _seq, K, _cache, new Rng(7));
 
     /// <summary>MARK0, deterministic (LRU rules).</summary>
     [Benchmark(OperationsPerInvoke = N)]

@@ -16,13 +16,15 @@ public class DeterministicLowerBoundChecks
     private static RequestSequence Adversary(IOnlinePagingAlgorithm alg, int k, int n)
     {
         alg.Reset(k, k + 1, new Rng(0));
+        var cache = new PagingCache();
+        cache.Reset(k, k + 1, alg.Name);
         var pages = new int[n];
         for (int t = 0; t < n; t++)
         {
             int p = 0;
-            while (p < k && alg.Contains(p)) p++; // smallest page not cached (exists: k+1 pages, k slots)
+            while (p < k && cache.Contains(p)) p++; // smallest page not cached (exists: k+1 pages, k slots)
             pages[t] = p;
-            alg.Serve(p, t);
+            cache.Serve(alg, p, t);
         }
         return RequestSequence.FromPages(pages);
     }
@@ -37,8 +39,8 @@ public class DeterministicLowerBoundChecks
         foreach (int k in new[] { 2, 3, 5, 8, 16 })
         {
             const int n = 40_000;
-            var seq = Adversary(PagingAlgorithms.TryCreate(name)!, k, n);
-            long alg = PagingSimulator.Run(PagingAlgorithms.TryCreate(name)!, seq, k);
+            var seq = Adversary(PagingAlgorithms.Create(name), k, n);
+            long alg = PagingSimulator.Run(PagingAlgorithms.Create(name), seq, k);
             long opt = BeladyPaging.Faults(seq, k);
             Assert.Equal(n, alg);
             // OPT ≤ k + ceil((n − k)/k): one fault per k requests after the cold misses.

@@ -99,15 +99,15 @@ public sealed class AcepsStudy : IStudy
                 var exact = NextArrivalPredictions.Exact(seq);
                 var pleco = NextArrivalPredictions.Pleco(seq);
                 var popu = NextArrivalPredictions.Popu(seq);
-                Add("lru", PagingSimulator.Run(new LruPaging(), seq, k));
-                Add("fifo", PagingSimulator.Run(new FifoPaging(), seq, k));
-                Add("opt-marking", PagingSimulator.Run(new FollowPredictionMarkingPaging(exact), seq, k));
-                Add("mark-predict (perfect phase bits)", PagingSimulator.Run(new MarkAndPredictPaging(GroundTruthBits.Phase(seq, k)), seq, k, rng.Split()));
-                Add("mark0 (perfect discard bits)", PagingSimulator.Run(new Mark0DiscardPaging(labels), seq, k));
-                Add("ftp+pleco", PagingSimulator.Run(new FollowThePredictionPaging(pleco), seq, k));
-                Add("ftp+popu", PagingSimulator.Run(new FollowThePredictionPaging(popu), seq, k));
-                Add("det(ftp+popu,lru)", PagingSimulator.Run(new DeterministicCombinerPaging(new FollowThePredictionPaging(popu), new LruPaging(), 0.01), seq, k));
-                Add("det(ftp+pleco,lru)", PagingSimulator.Run(new DeterministicCombinerPaging(new FollowThePredictionPaging(pleco), new LruPaging(), 0.01), seq, k));
+                Add("lru", PagingAlgorithms.Faults("lru", seq, k));
+                Add("fifo", PagingAlgorithms.Faults("fifo", seq, k));
+                Add("opt-marking", PagingAlgorithms.Faults("opt-marking", seq, k, new PagingAlgorithmOptions(ExactNextArrivals: exact)));
+                Add("mark-predict (perfect phase bits)", PagingAlgorithms.Faults("mark-predict", seq, k, new PagingAlgorithmOptions(GroundTruthBits.Phase(seq, k)), rng.Split()));
+                Add("mark0 (perfect discard bits)", PagingAlgorithms.Faults("mark0", seq, k, new PagingAlgorithmOptions(labels)));
+                Add("ftp+pleco", PagingAlgorithms.Faults("ftp", seq, k, new PagingAlgorithmOptions(NextArrivals: pleco)));
+                Add("ftp+popu", PagingAlgorithms.Faults("ftp", seq, k, new PagingAlgorithmOptions(NextArrivals: popu)));
+                Add("det(ftp+popu,lru)", PagingAlgorithms.Faults("ftp-det-lru", seq, k, new PagingAlgorithmOptions(NextArrivals: popu, Gamma: 0.01)));
+                Add("det(ftp+pleco,lru)", PagingAlgorithms.Faults("ftp-det-lru", seq, k, new PagingAlgorithmOptions(NextArrivals: pleco, Gamma: 0.01)));
             }
             else
             {
@@ -118,15 +118,14 @@ public sealed class AcepsStudy : IStudy
                 {
                     if (item == "randomized")
                     {
-                        Add("marker-rand", PagingSimulator.Run(new RandomizedMarkerPaging(), seq, k, rng.Split()) / (double)runs);
-                        Add("rand", PagingSimulator.Run(new RandomEvictionPaging(), seq, k, rng.Split()) / (double)runs);
+                        Add("marker-rand", PagingAlgorithms.Faults("marker-rand", seq, k, rng: rng.Split()) / (double)runs);
+                        Add("rand", PagingAlgorithms.Faults("rand", seq, k, rng: rng.Split()) / (double)runs);
                         continue;
                     }
-                    var h = (double[])exactY!.Clone();
-                    for (int t = 0; t < h.Length; t++) h[t] += Math.Exp(sigma * rng.NextGaussian());
-                    var inputs = new PagingPredictionInputs(null, h, exactY, 0.01, 0.5);
+                    var h = NextArrivalPredictions.LogNormal(exactY!, sigma, rng);
+                    var inputs = new PagingAlgorithmOptions(null, h, exactY, 0.01, 0.5);
                     foreach (var name in SigmaAlgorithms)
-                        Add(name, PagingSimulator.Run(PredictivePagingAlgorithms.TryCreate(name, inputs)!, seq, k, rng.Split()) / (double)runs);
+                        Add(name, PagingAlgorithms.Faults(name, seq, k, inputs, rng.Split()) / (double)runs);
                 }
             }
         }

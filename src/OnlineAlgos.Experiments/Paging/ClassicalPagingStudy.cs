@@ -16,7 +16,7 @@ namespace OnlineAlgos.Experiments.Paging;
 /// </summary>
 public sealed class ClassicalPagingStudy : IStudy
 {
-    private static readonly string[] Algorithms = ["lru", "fifo", "fwf", "marker", "marker-rand", "rand"];
+    private static readonly string[] Algorithms = [.. PagingAlgorithms.ClassicalNames];
 
     /// <inheritdoc/>
     public string Name => "paging-classical";
@@ -76,7 +76,7 @@ public sealed class ClassicalPagingStudy : IStudy
             opt += o;
             for (int a = 0; a < Algorithms.Length; a++)
             {
-                long f = PagingSimulator.Run(PagingAlgorithms.TryCreate(Algorithms[a])!, seq, k, rng.Split());
+                long f = PagingSimulator.Run(PagingAlgorithms.Create(Algorithms[a]), seq, k, rng.Split());
                 faults[a] += f;
                 if (a == 0 && o > 0) worstLru = Math.Max(worstLru, (double)f / o);
             }

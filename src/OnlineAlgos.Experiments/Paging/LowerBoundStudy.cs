@@ -41,7 +41,7 @@ public sealed class LowerBoundStudy : IStudy
         int k = int.Parse(cell["k"], CultureInfo.InvariantCulture);
         int n = (options.Quick ? 100 : 200) * k;
         var rng = cell.CreateRng(options.Seed);
-        Func<byte[], IOnlinePagingAlgorithm> create = b => PredictivePagingAlgorithms.TryCreate(name, new PagingPredictionInputs(b))!;
+        Func<byte[], IOnlinePagingAlgorithm> create = b => PagingAlgorithms.Create(name, new PagingAlgorithmOptions(b));
         RequestSequence seq;
         if (family == "uniform") // same sequence for every algorithm at this k
             seq = DiscardLowerBoundFamily.UniformOverKPlusOne(k, n, Rng.ForCell(options.Seed, "uniform;k=" + cell["k"], 0));
@@ -56,7 +56,7 @@ public sealed class LowerBoundStudy : IStudy
         long opt = BeladyPaging.Run(seq, k, truth);
         var e = PredictionErrors.Compute(bits, truth);
         double alg = 0;
-        int runs = PredictivePagingAlgorithms.IsRandomized(name) ? 20 : 1;
+        int runs = PagingAlgorithms.IsRandomized(name) ? 20 : 1;
         for (int r = 0; r < runs; r++) alg += PagingSimulator.Run(create(bits), seq, k, rng.Split());
         return [StudyRunner.Num(n), StudyRunner.Num(opt), StudyRunner.Num(alg / runs), StudyRunner.Num(e.Eta0), StudyRunner.Num(e.Eta1)];
     }

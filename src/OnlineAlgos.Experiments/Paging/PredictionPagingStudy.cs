@@ -76,8 +76,8 @@ public sealed class PredictionPagingStudy : IStudy
             for (int a = 0; a < Algorithms.Length; a++)
             {
                 string name = Algorithms[a];
-                var alg = PagingAlgorithms.TryCreate(name) ?? PredictivePagingAlgorithms.TryCreate(name, new PagingPredictionInputs(
-                    PredictivePagingAlgorithms.KindOf(name) == PredictionKind.PhaseBits ? bitsP : bitsD, null, exact))!;
+                var alg = PagingAlgorithms.Create(name, new PagingAlgorithmOptions(
+                    PagingAlgorithms.KindOf(name) == PredictionKind.PhaseBits ? bitsP : bitsD, null, exact));
                 long c = PagingSimulator.Run(alg, seq, k, rng.Split());
                 totals[a] += c;
                 if (name == "mark0" && c > o + (long)(k - 1) * ed.Eta0 + ed.Eta1) violations++;

@@ -27,13 +27,15 @@ public static class DiscardLowerBoundFamily
         var bits = bit == 1 ? BitNoise.AllOne(n) : BitNoise.AllZero(n);
         var alg = create(bits);
         alg.Reset(k, k + 1, new Rng(0));
+        var cache = new PagingCache();
+        cache.Reset(k, k + 1, alg.Name);
         var pages = new int[n];
         for (int t = 0; t < n; t++)
         {
             int p = 0;
-            while (p < k && alg.Contains(p)) p++;
+            while (p < k && cache.Contains(p)) p++;
             pages[t] = p;
-            alg.Serve(p, t);
+            cache.Serve(alg, p, t);
         }
         return RequestSequence.FromPages(pages, bits);
     }

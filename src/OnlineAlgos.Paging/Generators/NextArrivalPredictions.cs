@@ -9,7 +9,7 @@ namespace OnlineAlgos.Paging.Generators;
 /// the index of the next request to r_t. Only their order matters to FtP-type algorithms.
 /// <list type="bullet">
 /// <item><see cref="Exact"/>: y_t = true next index, never-again = 10000·n (the ACEPS constant).</item>
-/// <item><see cref="LogNormal"/>: y_t + exp(σ·N(0,1)) (Lykouris–Vassilvitskii / ACEPS synthetic noise).</item>
+/// <item><see cref="LogNormal(RequestSequence, double, Rng)"/>: y_t + exp(σ·N(0,1)) (Lykouris–Vassilvitskii / ACEPS synthetic noise).</item>
 /// <item><see cref="Pleco"/> and <see cref="Popu"/>: the ACEPS predictors (PLECO tailored to BrightKite; POPU by
 /// popularity), written in the ACEPS code's 1-based time and shifted by one so that exact arithmetic order is kept.</item>
 /// </list>
@@ -38,8 +38,24 @@ public static class NextArrivalPredictions
         if (!(sigma >= 0)) throw new ArgumentOutOfRangeException(nameof(sigma), sigma, "σ must be ≥ 0");
         ArgumentNullException.ThrowIfNull(rng);
         var h = Exact(sequence);
-        for (int t = 0; t < h.Length; t++) h[t] += Math.Exp(sigma * rng.NextGaussian());
+        AddLogNormal(h, sigma, rng);
         return h;
+    }
+
+    /// <summary>y_t + exp(σ·N(0,1)) for already computed exact next arrivals <paramref name="exact"/> (left unchanged):
+    /// the same draws, in the same order, as <see cref="LogNormal(RequestSequence, double, Rng)"/>. O(n).</summary>
+    public static double[] LogNormal(ReadOnlySpan<double> exact, double sigma, Rng rng)
+    {
+        if (!(sigma >= 0)) throw new ArgumentOutOfRangeException(nameof(sigma), sigma, "σ must be ≥ 0");
+        ArgumentNullException.ThrowIfNull(rng);
+        var h = exact.ToArray();
+        AddLogNormal(h, sigma, rng);
+        return h;
+    }
+
+    private static void AddLogNormal(double[] h, double sigma, Rng rng)
+    {
+        for (int t = 0; t < h.Length; t++) h[t] += Math.Exp(sigma * rng.NextGaussian());
     }
 
     /// <summary>

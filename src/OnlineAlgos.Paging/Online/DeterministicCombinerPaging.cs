@@ -16,6 +16,7 @@ public sealed class DeterministicCombinerPaging : IOnlinePagingAlgorithm
     private readonly IOnlinePagingAlgorithm _a, _b;
     private readonly double _gamma;
     private readonly FollowerCache _cache = new();
+    private readonly PagingCache _cacheA = new(), _cacheB = new();
     private long _costA, _costB;
     private double _bound;
     private bool _followA;
@@ -52,6 +53,8 @@ public sealed class DeterministicCombinerPaging : IOnlinePagingAlgorithm
         ArgumentNullException.ThrowIfNull(rng);
         _a.Reset(capacity, pageCount, rng.Split());
         _b.Reset(capacity, pageCount, rng.Split());
+        _cacheA.Reset(capacity, pageCount, _a.Name);
+        _cacheB.Reset(capacity, pageCount, _b.Name);
         _cache.Reset(capacity, pageCount);
         _costA = _costB = 0;
         _bound = 1;
@@ -62,15 +65,15 @@ public sealed class DeterministicCombinerPaging : IOnlinePagingAlgorithm
     public bool Contains(int page) => _cache.Contains(page);
 
     /// <inheritdoc/>
-    public bool Serve(int page, int time)
+    public void Serve(int page, int time, PagingCache cache)
     {
-        if (_a.Serve(page, time)) _costA++;
-        if (_b.Serve(page, time)) _costB++;
+        if (_cacheA.Serve(_a, page, time)) _costA++;
+        if (_cacheB.Serve(_b, page, time)) _costB++;
         while ((_followA ? _costA : _costB) > _bound)
         {
             _followA = !_followA;
             _bound *= 1 + _gamma;
         }
-        return _cache.Serve(page, _followA ? _a : _b);
+        _cache.Serve(page, _followA ? _cacheA : _cacheB, cache);
     }
 }

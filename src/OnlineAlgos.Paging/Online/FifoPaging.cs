@@ -33,13 +33,14 @@ public sealed class FifoPaging : IOnlinePagingAlgorithm
     public bool Contains(int page) => _cached[page];
 
     /// <inheritdoc/>
-    public bool Serve(int page, int time)
+    public void Serve(int page, int time, PagingCache cache)
     {
-        if (_cached[page]) return false;
+        if (_cached[page]) return;
         int slots = _ring.Length;
         if (_count == _k)
         {
             _cached[_ring[_head]] = false;
+            cache.Evict(_ring[_head]);
             _ring[_head] = page;
             _head = _head + 1 == _k ? 0 : _head + 1;
         }
@@ -52,6 +53,6 @@ public sealed class FifoPaging : IOnlinePagingAlgorithm
             _count++;
         }
         _cached[page] = true;
-        return true;
+        cache.Load(page);
     }
 }

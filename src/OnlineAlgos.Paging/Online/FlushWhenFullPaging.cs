@@ -32,16 +32,16 @@ public sealed class FlushWhenFullPaging : IOnlinePagingAlgorithm
     public bool Contains(int page) => _cached[page];
 
     /// <inheritdoc/>
-    public bool Serve(int page, int time)
+    public void Serve(int page, int time, PagingCache cache)
     {
-        if (_cached[page]) return false;
+        if (_cached[page]) return;
         if (_count == _k)
         {
-            for (int i = 0; i < _count; i++) _cached[_pages[i]] = false;
+            for (int i = 0; i < _count; i++) { _cached[_pages[i]] = false; cache.Evict(_pages[i]); }
             _count = 0;
         }
         _pages[_count++] = page;
         _cached[page] = true;
-        return true;
+        cache.Load(page);
     }
 }

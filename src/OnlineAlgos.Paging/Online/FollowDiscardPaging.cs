@@ -50,7 +50,7 @@ public sealed class FollowDiscardPaging : IOnlinePagingAlgorithm
     public bool Contains(int page) => _cached[page];
 
     /// <inheritdoc/>
-    public bool Serve(int page, int time)
+    public void Serve(int page, int time, PagingCache cache)
     {
         byte b = _bits[time];
         bool fault = !_cached[page];
@@ -63,12 +63,13 @@ public sealed class FollowDiscardPaging : IOnlinePagingAlgorithm
                 Unlink(victim);
                 _cached[victim] = false;
                 _count--;
+                cache.Evict(victim);
             }
             _cached[page] = true;
             _count++;
+            cache.Load(page);
         }
         Append(b == 1 ? _ones : _zeros, page);
-        return fault;
     }
 
     private void Unlink(int p) => PageLists.Unlink(_prev, _next, p);

@@ -30,7 +30,7 @@ public sealed class FollowPredictionMarkingPaging : IOnlinePagingAlgorithm
     public bool Contains(int page) => _c.Contains(page);
 
     /// <inheritdoc/>
-    public bool Serve(int page, int time)
+    public void Serve(int page, int time, PagingCache cache)
     {
         bool fault = !_c.Contains(page);
         if (fault)
@@ -44,10 +44,11 @@ public sealed class FollowPredictionMarkingPaging : IOnlinePagingAlgorithm
                     v = _c.FurthestUnmarked();
                 }
                 _c.Evict(v);
+                cache.Evict(v);
             }
             _c.Load(page);
+            cache.Load(page);
         }
         _c.Touch(page, time, _predictions[time]);
-        return fault;
     }
 }

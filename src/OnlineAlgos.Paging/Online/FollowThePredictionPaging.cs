@@ -51,7 +51,7 @@ public sealed class FollowThePredictionPaging : IOnlinePagingAlgorithm
     public bool Contains(int page) => _pos[page] >= 0;
 
     /// <inheritdoc/>
-    public bool Serve(int page, int time)
+    public void Serve(int page, int time, PagingCache cache)
     {
         double h = _predictions[time];
         int i = _pos[page];
@@ -61,13 +61,14 @@ public sealed class FollowThePredictionPaging : IOnlinePagingAlgorithm
             _last[page] = time;
             SiftUp(i);
             SiftDown(_pos[page]);
-            return false;
+            return;
         }
         if (_size == _k)
         {
             int victim = _heap[0];
             _pos[victim] = -1;
             _size--;
+            cache.Evict(victim);
             if (_size > 0)
             {
                 _heap[0] = _heap[_size];
@@ -80,7 +81,7 @@ public sealed class FollowThePredictionPaging : IOnlinePagingAlgorithm
         _heap[_size] = page;
         _pos[page] = _size++;
         SiftUp(_size - 1);
-        return true;
+        cache.Load(page);
     }
 
     // a evicted before b: larger prediction, then older last request

@@ -36,7 +36,7 @@ public sealed class LMarkerPaging : IOnlinePagingAlgorithm
     public bool Contains(int page) => _c.Contains(page);
 
     /// <inheritdoc/>
-    public bool Serve(int page, int time)
+    public void Serve(int page, int time, PagingCache cache)
     {
         bool fault = !_c.Contains(page);
         if (fault)
@@ -51,10 +51,11 @@ public sealed class LMarkerPaging : IOnlinePagingAlgorithm
                 }
                 int v = _c.IsStale(page) ? _c.Scratch[_rng.NextInt(m)] : _c.FurthestUnmarked();
                 _c.Evict(v);
+                cache.Evict(v);
             }
             _c.Load(page);
+            cache.Load(page);
         }
         _c.Touch(page, time, _predictions[time]);
-        return fault;
     }
 }

@@ -46,7 +46,7 @@ public sealed class LNonMarkerPaging : IOnlinePagingAlgorithm
     public bool Contains(int page) => _c.Contains(page);
 
     /// <inheritdoc/>
-    public bool Serve(int page, int time)
+    public void Serve(int page, int time, PagingCache cache)
     {
         if (!_c.IsMarked(page))
         {
@@ -73,10 +73,11 @@ public sealed class LNonMarkerPaging : IOnlinePagingAlgorithm
                 else v = m > 0 ? _c.FurthestUnmarked() : _c.Pages[_rng.NextInt(_c.Count)];
                 _evictedBy[v] = page;
                 _c.Evict(v);
+                cache.Evict(v);
             }
             _c.Load(page);
+            cache.Load(page);
         }
         _c.Touch(page, time, _predictions[time]);
-        return fault;
     }
 }

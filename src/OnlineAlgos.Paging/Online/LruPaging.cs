@@ -40,7 +40,7 @@ public sealed class LruPaging : IOnlinePagingAlgorithm
     public bool Contains(int page) => _cached[page];
 
     /// <inheritdoc/>
-    public bool Serve(int page, int time)
+    public void Serve(int page, int time, PagingCache cache)
     {
         int[] prev = _prev, next = _next;
         if (_cached[page])
@@ -48,7 +48,7 @@ public sealed class LruPaging : IOnlinePagingAlgorithm
             // unlink and move to the most-recent end (before the sentinel)
             PageLists.Unlink(prev, next, page);
             PageLists.Append(prev, next, _head, page);
-            return false;
+            return;
         }
         if (_count == _k)
         {
@@ -57,10 +57,11 @@ public sealed class LruPaging : IOnlinePagingAlgorithm
             prev[next[victim]] = _head;
             _cached[victim] = false;
             _count--;
+            cache.Evict(victim);
         }
         _cached[page] = true;
         _count++;
+        cache.Load(page);
         PageLists.Append(prev, next, _head, page);
-        return true;
     }
 }

@@ -55,7 +55,7 @@ public sealed class Mark0DiscardPaging : IOnlinePagingAlgorithm
     public bool Contains(int page) => _cached[page];
 
     /// <inheritdoc/>
-    public bool Serve(int page, int time)
+    public void Serve(int page, int time, PagingCache cache)
     {
         byte b = _bits[time];
         bool fault = !_cached[page];
@@ -74,12 +74,13 @@ public sealed class Mark0DiscardPaging : IOnlinePagingAlgorithm
                 Unlink(victim);
                 _cached[victim] = false;
                 _count--;
+                cache.Evict(victim);
             }
             _cached[page] = true;
             _count++;
+            cache.Load(page);
         }
         Append(b == 1 ? _ones : _marked, page);
-        return fault;
     }
 
     private void Unlink(int p) => PageLists.Unlink(_prev, _next, p);

@@ -55,7 +55,7 @@ public sealed class MarkAndPredictPaging : IOnlinePagingAlgorithm
     public bool Contains(int page) => _where[page] >= 0;
 
     /// <inheritdoc/>
-    public bool Serve(int page, int time)
+    public void Serve(int page, int time, PagingCache cache)
     {
         byte b = _bits[time];
         int w = _where[page];
@@ -72,12 +72,13 @@ public sealed class MarkAndPredictPaging : IOnlinePagingAlgorithm
             int victim = _lists[from][_rng.NextInt(_counts[from])];
             Remove(victim, from);
             _where[victim] = -1;
+            cache.Evict(victim);
         }
+        if (fault) cache.Load(page);
         int to = b == 1 ? _m1 : _m0;
         _lists[to][_counts[to]] = page;
         _pos[page] = _counts[to]++;
         _where[page] = to;
-        return fault;
     }
 
     private void Remove(int p, int list)

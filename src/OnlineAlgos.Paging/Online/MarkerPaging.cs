@@ -49,7 +49,7 @@ public sealed class MarkerPaging : IOnlinePagingAlgorithm
     public bool Contains(int page) => _cached[page];
 
     /// <inheritdoc/>
-    public bool Serve(int page, int time)
+    public void Serve(int page, int time, PagingCache cache)
     {
         if (_cached[page])
         {
@@ -59,7 +59,7 @@ public sealed class MarkerPaging : IOnlinePagingAlgorithm
                 Append(_marked, page);
                 _markPhase[page] = _phase;
             }
-            return false;
+            return;
         }
         if (_count == _k)
         {
@@ -73,12 +73,13 @@ public sealed class MarkerPaging : IOnlinePagingAlgorithm
             Unlink(victim);
             _cached[victim] = false;
             _count--;
+            cache.Evict(victim);
         }
         Append(_marked, page);
         _markPhase[page] = _phase;
         _cached[page] = true;
         _count++;
-        return true;
+        cache.Load(page);
     }
 
     private void Unlink(int p) => PageLists.Unlink(_prev, _next, p);

@@ -1,6 +1,6 @@
 namespace OnlineAlgos.Paging.Online;
 
-/// <summary>Which prediction an algorithm of <see cref="PredictivePagingAlgorithms"/> consumes.</summary>
+/// <summary>Which prediction an algorithm of <see cref="PagingAlgorithms"/> consumes (<see cref="PagingAlgorithms.KindOf"/>).</summary>
 public enum PredictionKind
 {
     /// <summary>None (classical algorithm).</summary>

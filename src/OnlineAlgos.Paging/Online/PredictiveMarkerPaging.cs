@@ -49,7 +49,7 @@ public sealed class PredictiveMarkerPaging : IOnlinePagingAlgorithm
     public bool Contains(int page) => _c.Contains(page);
 
     /// <inheritdoc/>
-    public bool Serve(int page, int time)
+    public void Serve(int page, int time, PagingCache cache)
     {
         bool fault = !_c.Contains(page);
         if (fault)
@@ -80,10 +80,11 @@ public sealed class PredictiveMarkerPaging : IOnlinePagingAlgorithm
                 _chainOf[v] = chain;
                 _chainPhase[v] = _c.Phase;
                 _c.Evict(v);
+                cache.Evict(v);
             }
             _c.Load(page);
+            cache.Load(page);
         }
         _c.Touch(page, time, _predictions[time]);
-        return fault;
     }
 }

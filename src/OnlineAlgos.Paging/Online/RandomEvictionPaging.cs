@@ -35,19 +35,20 @@ public sealed class RandomEvictionPaging : IOnlinePagingAlgorithm
     public bool Contains(int page) => _cached[page];
 
     /// <inheritdoc/>
-    public bool Serve(int page, int time)
+    public void Serve(int page, int time, PagingCache cache)
     {
-        if (_cached[page]) return false;
+        if (_cached[page]) return;
         int slot = _count;
         if (_count == _k)
         {
             slot = _rng.NextInt(_count);
             _cached[_pages[slot]] = false;
+            cache.Evict(_pages[slot]);
         }
         else _count++;
         _pages[slot] = page;
         _pos[page] = slot;
         _cached[page] = true;
-        return true;
+        cache.Load(page);
     }
 }

@@ -16,6 +16,7 @@ public sealed class RandomizedCombinerPaging : IOnlinePagingAlgorithm
     private readonly IOnlinePagingAlgorithm _a, _b;
     private readonly double _beta;
     private readonly FollowerCache _cache = new();
+    private readonly PagingCache _cacheA = new(), _cacheB = new();
     private double _pA;
     private bool _followA;
     private Rng _rng = new(0);
@@ -58,6 +59,8 @@ public sealed class RandomizedCombinerPaging : IOnlinePagingAlgorithm
         ArgumentNullException.ThrowIfNull(rng);
         _a.Reset(capacity, pageCount, rng.Split());
         _b.Reset(capacity, pageCount, rng.Split());
+        _cacheA.Reset(capacity, pageCount, _a.Name);
+        _cacheB.Reset(capacity, pageCount, _b.Name);
         _rng = rng;
         _cache.Reset(capacity, pageCount);
         _pA = 0.5;
@@ -68,9 +71,9 @@ public sealed class RandomizedCombinerPaging : IOnlinePagingAlgorithm
     public bool Contains(int page) => _cache.Contains(page);
 
     /// <inheritdoc/>
-    public bool Serve(int page, int time)
+    public void Serve(int page, int time, PagingCache cache)
     {
-        bool fa = _a.Serve(page, time), fb = _b.Serve(page, time);
+        bool fa = _cacheA.Serve(_a, page, time), fb = _cacheB.Serve(_b, page, time);
         if (fa != fb)
         {
             double wA = fa ? _pA * _beta : _pA;
@@ -80,6 +83,6 @@ public sealed class RandomizedCombinerPaging : IOnlinePagingAlgorithm
             if (pNew < pOld && _rng.NextDouble() < (pOld - pNew) / pOld) _followA = !_followA;
             _pA = pA;
         }
-        return _cache.Serve(page, _followA ? _a : _b);
+        _cache.Serve(page, _followA ? _cacheA : _cacheB, cache);
     }
 }

@@ -62,7 +62,7 @@ public sealed class RandomizedMark0DiscardPaging : IOnlinePagingAlgorithm
     public bool Contains(int page) => _where[page] != NotCached;
 
     /// <inheritdoc/>
-    public bool Serve(int page, int time)
+    public void Serve(int page, int time, PagingCache cache)
     {
         byte b = _bits[time];
         int w = _where[page];
@@ -82,8 +82,10 @@ public sealed class RandomizedMark0DiscardPaging : IOnlinePagingAlgorithm
                 Remove(victim, _where[victim]);
                 _where[victim] = NotCached;
                 _count--;
+                cache.Evict(victim);
             }
             _count++;
+            cache.Load(page);
         }
         if (b == 1)
         {
@@ -101,7 +103,6 @@ public sealed class RandomizedMark0DiscardPaging : IOnlinePagingAlgorithm
             _pos[page] = _zeroCount[m]++;
             _where[page] = m;
         }
-        return fault;
     }
 
     private void Remove(int p, int where)

@@ -48,7 +48,7 @@ public sealed class RandomizedMarkerPaging : IOnlinePagingAlgorithm
     public bool Contains(int page) => _cached[page];
 
     /// <inheritdoc/>
-    public bool Serve(int page, int time)
+    public void Serve(int page, int time, PagingCache cache)
     {
         if (_cached[page])
         {
@@ -57,7 +57,7 @@ public sealed class RandomizedMarkerPaging : IOnlinePagingAlgorithm
                 RemoveUnmarkedAt(_pos[page]);
                 AddMarked(page);
             }
-            return false;
+            return;
         }
         if (_nu + _nm == _k)
         {
@@ -71,10 +71,11 @@ public sealed class RandomizedMarkerPaging : IOnlinePagingAlgorithm
             int victim = _unmarked[_rng.NextInt(_nu)];
             RemoveUnmarkedAt(_pos[victim]);
             _cached[victim] = false;
+            cache.Evict(victim);
         }
         _cached[page] = true;
+        cache.Load(page);
         AddMarked(page);
-        return true;
     }
 
     private void RemoveUnmarkedAt(int i)

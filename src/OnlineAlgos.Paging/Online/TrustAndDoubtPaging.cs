@@ -47,16 +47,17 @@ public sealed class TrustAndDoubtPaging : IOnlinePagingAlgorithm
     public bool Contains(int page) => _lazy.Contains(page);
 
     /// <inheritdoc/>
-    public bool Serve(int page, int time)
+    public void Serve(int page, int time, PagingCache cache)
     {
         _core.Serve(page, time);
-        return _lazy.Serve(page, _core);
+        _lazy.Serve(page, _core, cache);
     }
 
     /// <summary>The non-lazy Trust&amp;Doubt cache (ACEPS <c>TrustDoubt</c>).</summary>
-    private sealed class Core : IOnlinePagingAlgorithm
+    private sealed class Core : IPageSet
     {
         private readonly IOnlinePagingAlgorithm _pred;
+        private readonly PagingCache _predCache = new();
         private Rng _rng = new(0);
         private int _k, _phase;
         private int[] _slots = Array.Empty<int>(), _slotOf = Array.Empty<int>();
@@ -80,6 +81,7 @@ public sealed class TrustAndDoubtPaging : IOnlinePagingAlgorithm
         {
             _rng = rng;
             _pred.Reset(capacity, pageCount, rng.Split());
+            _predCache.Reset(capacity, pageCount, _pred.Name);
             _k = capacity;
             _phase = 0;
             Count = 0;
@@ -101,7 +103,7 @@ public sealed class TrustAndDoubtPaging : IOnlinePagingAlgorithm
 
         public bool Contains(int page) => _slotOf[page] >= 0;
 
-        private bool InPred(int p) => _pred.Contains(p);
+        private bool InPred(int p) => _predCache.Contains(p);
         private bool IsTarget(int p) => _targetStamp[p] == _phase;
         private bool UnmarkedStale(int p) => _unmarkedStamp[p] == _phase;
 
@@ -134,7 +136,7 @@ public sealed class TrustAndDoubtPaging : IOnlinePagingAlgorithm
 
         public bool Serve(int request, int t)
         {
-            _pred.Serve(request, t); // predictor's cache after t = pred[t+1]
+            _predCache.Serve(_pred, request, t); // predictor's cache after t = pred[t+1]
             _lastSeen[request] = t;
             if (_newStamp[request] != _phase || _phase == 0)
             {

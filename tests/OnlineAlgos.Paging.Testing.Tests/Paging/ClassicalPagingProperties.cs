@@ -23,7 +23,7 @@ public class ClassicalPagingProperties
     public void DeterministicAlgorithmsAreKCompetitive(string name)
     {
         var check = CompetitiveCheck.Create(name, PagingGenerators.Instances(),
-            inst => PagingSimulator.Run(PagingAlgorithms.TryCreate(name)!, inst.Sequence, inst.K),
+            inst => PagingSimulator.Run(PagingAlgorithms.Create(name), inst.Sequence, inst.K),
             inst => BeladyPaging.Faults(inst.Sequence, inst.K),
             inst => Guarantee.Competitive(inst.K, source: "Sleator–Tarjan 1985; Karlin et al. 1988"),
             inst => inst.ToText());
@@ -41,7 +41,7 @@ public class ClassicalPagingProperties
     {
         // "ALG >= 1·OPT" is the maximisation form of the guarantee: no online algorithm can be cheaper than OPT.
         var check = CompetitiveCheck.Create(name, PagingGenerators.Instances(),
-            inst => PagingSimulator.Run(PagingAlgorithms.TryCreate(name)!, inst.Sequence, inst.K, new Rng((ulong)inst.Sequence.Length)),
+            inst => PagingSimulator.Run(PagingAlgorithms.Create(name), inst.Sequence, inst.K, new Rng((ulong)inst.Sequence.Length)),
             inst => BeladyPaging.Faults(inst.Sequence, inst.K),
             Guarantee.Approximates(1.0, "Belady 1966: FitF is optimal"),
             inst => inst.ToText());

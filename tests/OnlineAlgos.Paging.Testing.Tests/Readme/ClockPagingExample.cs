@@ -7,7 +7,8 @@ using Xunit;
 
 namespace MyResearch;
 
-// Your algorithm: CLOCK (second chance). It implements the toolkit's online paging interface.
+// Your algorithm: CLOCK (second chance). It implements the toolkit's online paging interface: the simulator owns
+// the cache, the algorithm evicts and loads through it (and is stopped with the step if it breaks the model).
 public sealed class ClockPaging : IOnlinePagingAlgorithm
 {
     private int[] _slots = [];
@@ -26,20 +27,21 @@ public sealed class ClockPaging : IOnlinePagingAlgorithm
         _cached = new bool[pageCount];
     }
 
-    public bool Serve(int page, int time)
+    public void Serve(int page, int time, PagingCache cache)
     {
-        if (_cached[page]) { _referenced[page] = true; return false; }
+        if (_cached[page]) { _referenced[page] = true; return; }
         if (_count < _k) { _slots[_count++] = page; }
         else
         {
             while (_referenced[_slots[_hand]]) { _referenced[_slots[_hand]] = false; _hand = (_hand + 1) % _k; }
             _cached[_slots[_hand]] = false;
+            cache.Evict(_slots[_hand]);
             _slots[_hand] = page;
             _hand = (_hand + 1) % _k;
         }
         _cached[page] = true;
         _referenced[page] = false;
-        return true;
+        cache.Load(page);
     }
 }
 

@@ -56,7 +56,7 @@ public class ClassicalAlgorithmTests
     {
         var s = Seq(1, 1, 2, 2, 2, 1, 3, 3);
         foreach (var name in PagingAlgorithms.ClassicalNames)
-            Assert.Equal(4, PagingSimulator.Run(PagingAlgorithms.TryCreate(name)!, s, 1, new Rng(1)));
+            Assert.Equal(4, PagingSimulator.Run(PagingAlgorithms.Create(name), s, 1, new Rng(1)));
         Assert.Equal(4, BeladyPaging.Faults(s, 1));
     }
 
@@ -65,7 +65,7 @@ public class ClassicalAlgorithmTests
     {
         var s = Seq(5, 6, 5, 7, 6, 7, 5, 5);
         foreach (var name in PagingAlgorithms.ClassicalNames)
-            Assert.Equal(3, PagingSimulator.Run(PagingAlgorithms.TryCreate(name)!, s, 3, new Rng(2)));
+            Assert.Equal(3, PagingSimulator.Run(PagingAlgorithms.Create(name), s, 3, new Rng(2)));
         Assert.Equal(3, BeladyPaging.Faults(s, 3));
     }
 
@@ -120,13 +120,16 @@ public class ClassicalAlgorithmTests
             var phases = PhasePartition.Compute(s, k);
             foreach (var name in PagingAlgorithms.ClassicalNames)
             {
-                var alg = PagingAlgorithms.TryCreate(name)!;
+                var alg = PagingAlgorithms.Create(name);
                 alg.Reset(k, s.PageCount, new Rng((ulong)i));
+                var cache = new PagingCache();
+                cache.Reset(k, s.PageCount, alg.Name);
                 var faultsInPhase = new int[phases.PhaseCount];
                 for (int t = 0; t < s.Length; t++)
                 {
                     bool wasCached = alg.Contains(s[t]);
-                    bool fault = alg.Serve(s[t], t);
+                    bool fault = cache.Serve(alg, s[t], t);
+                    Assert.Equal(cache.Count, alg.Count);
                     Assert.Equal(!wasCached, fault);
                     Assert.True(alg.Contains(s[t]), $"{name}: requested page not cached after step {t}");
                     Assert.InRange(alg.Count, 1, k);

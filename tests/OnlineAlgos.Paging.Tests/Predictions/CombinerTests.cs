@@ -106,15 +106,18 @@ public class CombinerTests
             var h = new double[n];
             for (int t = 0; t < n; t++) { pages[t] = rng.NextInt(3 * k + 1); bits[t] = (byte)rng.NextInt(2); h[t] = rng.NextDouble(); }
             var seq = RequestSequence.FromPages(pages, bits);
-            foreach (var name in PredictivePagingAlgorithms.Names)
+            foreach (var name in PagingAlgorithms.PredictiveNames)
             {
-                var alg = PredictivePagingAlgorithms.TryCreate(name, new PagingPredictionInputs(bits, h, NextArrivalPredictions.Exact(seq)))!;
+                var alg = PagingAlgorithms.Create(name, new PagingAlgorithmOptions(bits, h, NextArrivalPredictions.Exact(seq)));
                 alg.Reset(k, seq.PageCount, new Rng((ulong)trial));
+                var cache = new PagingCache();
+                cache.Reset(k, seq.PageCount, alg.Name);
                 long faults = 0;
                 for (int t = 0; t < n; t++)
                 {
                     bool was = alg.Contains(seq[t]);
-                    bool f = alg.Serve(seq[t], t);
+                    bool f = cache.Serve(alg, seq[t], t);
+                    Assert.Equal(cache.Count, alg.Count);
                     Assert.Equal(!was, f);
                     Assert.True(alg.Contains(seq[t]), name);
                     Assert.True(alg.Count <= k, name);
@@ -135,8 +138,12 @@ public class CombinerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => RandomizedCombinerPaging.FromEpsilon(lru, new FifoPaging(), 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => RandomizedCombinerPaging.FromEpsilon(lru, new FifoPaging(), 1.5));
         Assert.Throws<ArgumentOutOfRangeException>(() => new RandomizedCombinerPaging(lru, new FifoPaging(), 1.0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => PredictivePagingAlgorithms.TryCreate("mark0-robust", new PagingPredictionInputs(new byte[1], Gamma: 0)));
-        Assert.Throws<ArgumentException>(() => PredictivePagingAlgorithms.TryCreate("mark0", new PagingPredictionInputs()));
-        Assert.Null(PredictivePagingAlgorithms.TryCreate("nope", new PagingPredictionInputs()));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PagingAlgorithms.Create("mark0-robust", new PagingAlgorithmOptions(new byte[1], Gamma: 0)));
+        Assert.Equal("mark0 needs one prediction bit per request (Parameter 'o')",
+            Assert.Throws<ArgumentException>(() => PagingAlgorithms.Create("mark0", new PagingAlgorithmOptions())).Message);
+        Assert.False(PagingAlgorithms.TryCreate("nope", new PagingAlgorithmOptions(), out var none));
+        Assert.Null(none);
+        Assert.StartsWith("unknown paging algorithm 'nope'; known: belady, lru, fifo, fwf, marker, marker-rand, rand, follow-discard,",
+            Assert.Throws<ArgumentException>(() => PagingAlgorithms.Create("nope")).Message, StringComparison.Ordinal);
     }
 }

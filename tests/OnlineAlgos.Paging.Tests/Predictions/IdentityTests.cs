@@ -24,13 +24,16 @@ public class IdentityTests
                 var b = new FollowDiscardPaging(bits);
                 a.Reset(inst.K, inst.Sequence.PageCount, new Rng(0));
                 b.Reset(inst.K, inst.Sequence.PageCount, new Rng(0));
+                PagingCache ca = new(), cb = new();
+                ca.Reset(inst.K, inst.Sequence.PageCount, a.Name);
+                cb.Reset(inst.K, inst.Sequence.PageCount, b.Name);
                 int differences = 0;
                 for (int t = 0; t < inst.Sequence.Length; t++)
                 {
-                    a.Serve(inst.Sequence[t], t);
-                    b.Serve(inst.Sequence[t], t);
+                    ca.Serve(a, inst.Sequence[t], t);
+                    cb.Serve(b, inst.Sequence[t], t);
                     for (int p = 0; p < inst.Sequence.PageCount; p++)
-                        if (a.Contains(p) != b.Contains(p)) differences++;
+                        if (ca.Contains(p) != cb.Contains(p)) differences++;
                 }
                 return differences;
             },

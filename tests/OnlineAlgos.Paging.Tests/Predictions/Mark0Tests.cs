@@ -27,8 +27,10 @@ public class Mark0Tests
         var seq = RequestSequence.FromPages([0, 1, 2, 0, 1]);
         var alg = new Mark0DiscardPaging([0, 1, 0, 0, 1]);
         alg.Reset(2, seq.PageCount, new Rng(0));
+        var cache = new PagingCache();
+        cache.Reset(2, seq.PageCount, alg.Name);
         bool[] faults = new bool[5];
-        for (int t = 0; t < 5; t++) faults[t] = alg.Serve(seq[t], t);
+        for (int t = 0; t < 5; t++) faults[t] = cache.Serve(alg, seq[t], t);
         Assert.Equal(new[] { true, true, true, false, true }, faults);
         Assert.True(alg.Contains(0));
         Assert.False(alg.Contains(2));
@@ -133,17 +135,23 @@ public class Mark0Tests
             foreach (var alg in new IOnlinePagingAlgorithm[] { new Mark0DiscardPaging(bits), new RandomizedMark0DiscardPaging(bits), new FollowDiscardPaging(bits), new MarkAndPredictPaging(bits) })
             {
                 alg.Reset(k, seq.PageCount, new Rng((ulong)trial));
-                var inCache = new HashSet<int>();
+                var cache = new PagingCache();
+                cache.Reset(k, seq.PageCount, alg.Name);
                 for (int t = 0; t < n; t++)
                 {
                     bool was = alg.Contains(seq[t]);
-                    bool fault = alg.Serve(seq[t], t);
+                    bool fault = cache.Serve(alg, seq[t], t);
                     Assert.Equal(!was, fault);
                     Assert.True(alg.Contains(seq[t]));
                     Assert.True(alg.Count <= k);
                     int count = 0;
-                    for (int p = 0; p < seq.PageCount; p++) if (alg.Contains(p)) count++;
+                    for (int p = 0; p < seq.PageCount; p++)
+                    {
+                        if (alg.Contains(p)) count++;
+                        Assert.Equal(cache.Contains(p), alg.Contains(p)); // the algorithm's view equals the simulator's cache
+                    }
                     Assert.Equal(alg.Count, count);
+                    Assert.Equal(cache.Count, count);
                 }
             }
         }

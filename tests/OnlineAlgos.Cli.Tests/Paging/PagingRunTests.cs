@@ -2,7 +2,7 @@ using OnlineAlgos.Paging.Formats;
 using OnlineAlgos.Paging.Model;
 using Xunit;
 
-namespace OnlineAlgos.Cli.Tests;
+namespace OnlineAlgos.Cli.Tests.Paging;
 
 public sealed class PagingRunTests : CliTestBase
 {
@@ -31,11 +31,22 @@ public sealed class PagingRunTests : CliTestBase
     [Fact]
     public void RandomizedAlgorithmsAreDeterministicFromTheSeed()
     {
-        string trace = File("t.txt", string.Join("\n", Enumerable.Range(0, 500).Select(i => (i * 7 % 13).ToString(System.Globalization.CultureInfo.InvariantCulture))) + "\n");
+        // 500 requests over 6 pages with k = 4: enough slack that both algorithms' faults depend on their coins.
+        string trace = File("t.txt", string.Join("\n", Enumerable.Range(0, 500).Select(i => ((i * i * 31 + i * 7 + i / 3) % 6).ToString(System.Globalization.CultureInfo.InvariantCulture))) + "\n");
         var a = Run("paging", "run", "--trace", trace, "--k", "4", "--algorithms", "rand,marker-rand", "--seed", "9");
         var b = Run("paging", "run", "--trace", trace, "--k", "4", "--algorithms", "rand,marker-rand", "--seed", "9");
+        var c = Run("paging", "run", "--trace", trace, "--k", "4", "--algorithms", "rand,marker-rand", "--seed", "10");
         Assert.Equal(0, a.Code);
+        Assert.Equal(0, c.Code);
         Assert.Equal(a.Out, b.Out);
+        // The seed must reach the coins: seeds 9 and 10 give rand 220 vs 209 and marker-rand 206 vs 218 faults.
+        string[] la = a.Out.TrimEnd('\n').Split('\n'), lc = c.Out.TrimEnd('\n').Split('\n');
+        Assert.Equal(3, la.Length);
+        Assert.Equal(3, lc.Length);
+        Assert.StartsWith("rand,4,500,", la[1], StringComparison.Ordinal);
+        Assert.StartsWith("marker-rand,4,500,", la[2], StringComparison.Ordinal);
+        Assert.NotEqual(la[1], lc[1]);
+        Assert.NotEqual(la[2], lc[2]);
     }
 
     [Theory]
@@ -75,7 +86,7 @@ public sealed class PagingRunTests : CliTestBase
     [InlineData("--k", "0", "--k expects positive integers")]
     [InlineData("--k", "-3", "--k expects positive integers")]
     [InlineData("--k", "ten", "--k expects positive integers")]
-    [InlineData("--algorithms", "lru,optimal", "unknown algorithm 'optimal'")]
+    [InlineData("--algorithms", "lru,optimal", "--algorithms: unknown paging algorithm 'optimal'; known: belady, lru, fifo, fwf, marker, marker-rand, rand, follow-discard")]
     [InlineData("--format", "parquet", "unknown format 'parquet'")]
     [InlineData("--seed", "-1", "--seed expects")]
     public void BadOptionsGiveOneClearError(string option, string value, string expected)

@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace OnlineAlgos.Cli.Tests;
+namespace OnlineAlgos.Cli.Tests.Paging;
 
 /// <summary><c>paging run</c> with one-bit predictions: sources, eta columns, and every bad-input case of issue 3.</summary>
 public sealed class PagingPredictionCommandTests : IDisposable
@@ -143,6 +143,6 @@ public sealed class PagingPredictionCommandTests : IDisposable
         Assert.Contains("drop one", Run("paging", "run", "--trace", withBits, "--k", "2", "--algorithms", "mark0", "--predict", "discard").Err);
         Assert.Contains("not both", Run("paging", "run", "--trace", plain, "--k", "2", "--algorithms", "mark0", "--predict", "discard", "--noise", "0.1", "--noise0", "0.1").Err);
         Assert.Contains("discard or phase", Run("paging", "run", "--trace", plain, "--k", "2", "--algorithms", "mark0", "--predict", "both").Err);
-        Assert.Contains("unknown algorithm", Run("paging", "run", "--trace", plain, "--k", "2", "--algorithms", "mark1").Err);
+        Assert.Contains("unknown paging algorithm 'mark1'; known: belady,", Run("paging", "run", "--trace", plain, "--k", "2", "--algorithms", "mark1").Err);
     }
 }
