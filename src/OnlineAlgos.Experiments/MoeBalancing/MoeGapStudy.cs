@@ -39,13 +39,15 @@ public sealed class MoeGapStudy : IStudy
         int l = t * k / e;
         var opt = MinCostFlowAssignment.Solve(s, k, l, balanced: true);
         var lp = GlopAssignment.Solve(s, k, l, balanced: true);
-        IBiasBalancer bal = cell["method"] switch
+        // The study's method labels: a registry balancer at a rate (annealed: u0 = 10*0.001).
+        var (name, u) = cell["method"] switch
         {
-            "alf-lb-u0.001" => new AlfLbBalancer(e, 0.001),
-            "alf-lb-u0.01" => new AlfLbBalancer(e, 0.01),
-            "alf-lb-annealed" => new AlfLbBalancer(e, StepSchedule.InverseSqrt(0.01)),
-            _ => new ProportionalBalancer(e, StepSchedule.Constant(0.01)),
+            "alf-lb-u0.001" => ("alf-lb", 0.001),
+            "alf-lb-u0.01" => ("alf-lb", 0.01),
+            "alf-lb-annealed" => ("alf-lb-annealed", 0.001),
+            _ => ("proportional", 0.01),
         };
+        IBiasBalancer bal = MoeAlgorithms.Create(name, new MoeAlgorithmOptions(e, new SimulationSettings(t, k, steps), Rate: u)).Balancer;
         var a = new int[t * k];
         var loads = new int[e];
         var gaps = new double[steps];

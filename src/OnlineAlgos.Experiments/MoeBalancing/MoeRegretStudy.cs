@@ -57,6 +57,10 @@ public sealed class MoeRegretStudy : IStudy
     /// <inheritdoc/>
     public SweepGrid Grid(StudyOptions options) => new SweepGrid(options.Quick ? 1 : 3).Axis("method", Methods);
 
+    // A registry balancer at rate u (annealed: u0 = 10u); the regret loop uses only its bias.
+    private static IBiasBalancer Registered(string name, double u) =>
+        MoeAlgorithms.Create(name, new MoeAlgorithmOptions(E, new SimulationSettings(B, 1, 1), Rate: u)).Balancer;
+
     /// <summary>
     /// Runs one method for <paramref name="steps"/> batches of replicate <paramref name="replicate"/> (the batches
     /// depend only on the seed and replicate, so every method sees the same ones) and solves the hindsight comparator
@@ -81,9 +85,9 @@ public sealed class MoeRegretStudy : IStudy
         {
             "ogd-inv-mu-k" => new ProportionalBalancer(E, StepSchedule.InverseLinear(1 / mu), ProportionalScale.Tokens, centre: true, boxRadius: BoxRadius),
             "ogd-E-over-k+10" => new ProportionalBalancer(E, StepSchedule.InverseLinear(E, 10), ProportionalScale.Tokens),
-            "alf-lb-u0.01" => new AlfLbBalancer(E, 0.01),
-            "alf-lb-u0.001" => new AlfLbBalancer(E, 0.001),
-            "alf-lb-annealed" => new AlfLbBalancer(E, StepSchedule.InverseSqrt(0.1)),
+            "alf-lb-u0.01" => Registered("alf-lb", 0.01),
+            "alf-lb-u0.001" => Registered("alf-lb", 0.001),
+            "alf-lb-annealed" => Registered("alf-lb-annealed", 0.01),
             _ => throw new ArgumentException($"unknown method '{method}'", nameof(method)),
         };
         double fStar = oracle.MinimumValue();

@@ -98,8 +98,10 @@ public static class MoeSimulator
         int ceilL = AssignmentProblem.DefaultCapacity(batch.Tokens, k, batch.Experts);
         int m = ceilL;
         foreach (int n in loads) m = Math.Max(m, n);
-        double optBalanced = MinCostFlowAssignment.Solve(batch, k, ceilL).Value;
-        double optMatched = m == ceilL ? optBalanced : MinCostFlowAssignment.Solve(batch, k, m).Value;
+        // An infeasible capacity gives NaN (no gap), as before; a solver failure throws SolverException.
+        double optBalanced = MinCostFlowAssignment.TrySolve(batch, k, ceilL, false, out var bal) ? bal.Value : double.NaN;
+        double optMatched = m == ceilL ? optBalanced
+            : MinCostFlowAssignment.TrySolve(batch, k, m, false, out var matched) ? matched.Value : double.NaN;
         double span = BalanceMetrics.TopKBound(batch, k) - optBalanced;
         double scale = Math.Max(1e-12, 1e-9 * Math.Abs(optBalanced));
         return span <= scale ? 0 : (optMatched - objective) / span;
