@@ -167,7 +167,7 @@ public static class GradientCodingCommands
     private static T Build<T>(string what, Func<T> f)
     {
         try { return f(); }
-        catch (ArgumentException e) { throw new CliException($"{what}: {e.Message}"); }
+        catch (ArgumentException e) { throw new CliException($"{what}: {e.Message.Split(" (Parameter", 2)[0]}"); }
     }
 
     private static StragglerTrace ReadTrace(string path)

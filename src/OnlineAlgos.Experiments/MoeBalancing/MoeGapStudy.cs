@@ -21,7 +21,10 @@ public sealed class MoeGapStudy : IStudy
     /// <inheritdoc/>
     public string Description => "Fixed scores: ALF-LB gap to the exact offline optimum, dual gap, bias vs LP prices, limit cycles";
     /// <inheritdoc/>
-    public IReadOnlyList<string> RecordColumns { get; } = new[] { "maxvio_final", "dual_gap_rel", "gap_over_span", "price_corr", "cycle_length", "dual_gap_curve" };
+    public IReadOnlyList<string> RecordColumns => Columns;
+
+    private static readonly string[] Columns = { "maxvio_final", "dual_gap_rel", "gap_over_span", "price_corr", "cycle_length", "dual_gap_curve" };
+    private static readonly CellColumns Col = new(Columns);
 
     private static (int E, int K, int T, int Steps) Shape(StudyOptions o) => o.Quick ? (8, 2, 64, 600) : (16, 2, 256, 3000);
 
@@ -108,10 +111,10 @@ public sealed class MoeGapStudy : IStudy
             {
                 string m = Methods[mi];
                 var rs = results.Where(r => cells[r.Index]["generator"] == g && cells[r.Index]["method"] == m).ToList();
-                table.AddRow(g, m, rs.Average(r => StudyRunner.ParseNum(r.Values[0])), rs.Average(r => StudyRunner.ParseNum(r.Values[1])),
-                    rs.Average(r => StudyRunner.ParseNum(r.Values[2])), rs.Average(r => StudyRunner.ParseNum(r.Values[3])), rs.Average(r => StudyRunner.ParseNum(r.Values[4])));
+                table.AddRow(g, m, rs.Average(r => StudyRunner.ParseNum(r.Values[Col["maxvio_final"]])), rs.Average(r => StudyRunner.ParseNum(r.Values[Col["dual_gap_rel"]])),
+                    rs.Average(r => StudyRunner.ParseNum(r.Values[Col["gap_over_span"]])), rs.Average(r => StudyRunner.ParseNum(r.Values[Col["price_corr"]])), rs.Average(r => StudyRunner.ParseNum(r.Values[Col["cycle_length"]])));
                 // The mean over instances, as in the table (each curve is floored at 1e-12 = exactly 0).
-                var (x, mean) = MoeStudyKit.MeanCurve(rs.Select(r => r.Values[5]));
+                var (x, mean) = MoeStudyKit.MeanCurve(rs.Select(r => r.Values[Col["dual_gap_curve"]]));
                 var y = mean.Select(Math.Log10).ToArray();
                 var sc = plot.Add.Scatter(x, y);
                 sc.LegendText = m;

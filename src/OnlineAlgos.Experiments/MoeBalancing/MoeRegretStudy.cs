@@ -34,10 +34,13 @@ public sealed class MoeRegretStudy : IStudy
     /// <inheritdoc/>
     public string Description => "Regret vs steps: expected (Gumbel closed-form oracle) against the reconstructed log bound, and realised against the best fixed bias in hindsight";
     /// <inheritdoc/>
-    public IReadOnlyList<string> RecordColumns { get; } = new[]
+    public IReadOnlyList<string> RecordColumns => Columns;
+
+    private static readonly string[] Columns =
     {
         "regret_final", "bound_final", "regret_curve", "realised_final", "comparator_error_max", "realised_checkpoints", "expected_checkpoints",
     };
+    private static readonly CellColumns Col = new(Columns);
 
     private static int Steps(StudyOptions o) => o.Quick ? 1000 : 5000;
 
@@ -169,7 +172,7 @@ public sealed class MoeRegretStudy : IStudy
         var cps = Checkpoints(n);
         var cells = Grid(options).Cells();
         int seeds = results.Count(r => cells[r.Index]["method"] == Methods[0]);
-        double err = results.Max(r => StudyRunner.ParseNum(r.Values[4]));
+        double err = results.Max(r => StudyRunner.ParseNum(r.Values[Col["comparator_error_max"]]));
         var table = new Table(string.Create(CultureInfo.InvariantCulture,
             $"Regret after N = {n} steps (K = 1, E = {E}, B = {B}, mean of {seeds} seed(s)). expected = sum_k F(p_k) - F(p*), Gumbel closed-form oracle; realised = sum_k f_k(p_k) - min_p sum_k f_k(p) on the batches seen, best fixed bias in hindsight (LP solved exactly by min-cost flow, error <= {err:G2}; may be < 0); T6_bound = (G^2/(2 mu))(1 + ln N), reconstructed"), new[]
         {
@@ -186,16 +189,16 @@ public sealed class MoeRegretStudy : IStudy
         {
             string m = Methods[mi];
             var rs = results.Where(r => cells[r.Index]["method"] == m).ToList();
-            double Avg(int col) => rs.Average(r => StudyRunner.ParseNum(r.Values[col]));
-            table.AddRow(m, Avg(0), Avg(0) / (1 + Math.Log(n)), Avg(1), Avg(3), Avg(3) / (1 + Math.Log(n)));
-            var exp = rs.Select(r => MoeStudyKit.DecodeCurve(r.Values[6]).Y).ToList();
-            var real = rs.Select(r => MoeStudyKit.DecodeCurve(r.Values[5]).Y).ToList();
+            double Avg(string col) => rs.Average(r => StudyRunner.ParseNum(r.Values[Col[col]]));
+            table.AddRow(m, Avg("regret_final"), Avg("regret_final") / (1 + Math.Log(n)), Avg("bound_final"), Avg("realised_final"), Avg("realised_final") / (1 + Math.Log(n)));
+            var exp = rs.Select(r => MoeStudyKit.DecodeCurve(r.Values[Col["expected_checkpoints"]]).Y).ToList();
+            var real = rs.Select(r => MoeStudyKit.DecodeCurve(r.Values[Col["realised_checkpoints"]]).Y).ToList();
             var expMean = cps.Select((_, i) => exp.Average(y => y[i])).ToArray();
             var realMean = cps.Select((_, i) => real.Average(y => y[i])).ToArray();
             byN.AddRow(new object[] { m, "expected (oracle)" }.Concat(expMean.Cast<object>()).ToArray());
             byN.AddRow(new object[] { m, "realised (hindsight)" }.Concat(realMean.Cast<object>()).ToArray());
 
-            var curves = rs.Select(r => MoeStudyKit.DecodeCurve(r.Values[2])).ToList();
+            var curves = rs.Select(r => MoeStudyKit.DecodeCurve(r.Values[Col["regret_curve"]])).ToList();
             var x = curves[0].X.Select(Math.Log10).ToArray();
             var y = Enumerable.Range(0, x.Length).Select(i => Math.Log10(Math.Max(1e-9, curves.Average(c => c.Y[i])))).ToArray();
             var sc = plot.Add.Scatter(x, y);
@@ -208,7 +211,7 @@ public sealed class MoeRegretStudy : IStudy
             if (realMean.Any(v => v < floor)) clipped = true;
             PlotStyle.Series(plotRealised, mi, cps.Select(c => Math.Log10(c)).ToArray(), realMean.Select(v => Math.Log10(Math.Max(floor, v))).ToArray(), m);
         }
-        var b0 = results.Where(r => cells[r.Index]["method"] == Methods[0]).Select(r => StudyRunner.ParseNum(r.Values[1]) / (1 + Math.Log(n))).Average();
+        var b0 = results.Where(r => cells[r.Index]["method"] == Methods[0]).Select(r => StudyRunner.ParseNum(r.Values[Col["bound_final"]]) / (1 + Math.Log(n))).Average();
         var bx = Enumerable.Range(0, 30).Select(i => Math.Log10(n) * i / 29.0).ToArray();
         // T6 bounds the expected regret only, so the realised plot does not show it.
         var bound = plot.Add.Scatter(bx, bx.Select(lx => Math.Log10(b0 * (1 + Math.Log(Math.Pow(10, lx))))).ToArray());
