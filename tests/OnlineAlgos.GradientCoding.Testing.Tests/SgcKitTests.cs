@@ -70,7 +70,7 @@ public class SgcKitTests
             Assert.Equal(x.ToText(), y.ToText());
         }
         var a = SgcGenerators.Create(new BurstyModel(4, 1, 2, 2), 3, 4, 0);
-        var flipped = SgcInstance.Parse(a.ToText().Replace("0,0,0", "0,0,1", StringComparison.Ordinal), "x");
+        var flipped = SgcInstance.Parse(a.ToText().Replace("\n0,2,0\n", "\n0,2,1\n", StringComparison.Ordinal), "x");
         Assert.NotEqual(a, flipped); // equality sees the cells
     }
 
