@@ -72,12 +72,25 @@ public sealed record MoeInstance(ScoreMatrix Scores, int K, double Rate, string 
         }
         if (k < 1) throw new InstanceFormatException(source, 1, "the parameter K=<positive integer> on the first line");
         if (double.IsNaN(u)) throw new InstanceFormatException(source, 1, "the parameter rate=<number> on the first line");
+        string body = nl < 0 ? "" : text[(nl + 1)..];
+        if (EmptyBatch(body) is { } empty) return k > empty.Experts
+            ? throw new InstanceFormatException(source, 1, $"K <= E = {empty.Experts}, got K = {k}")
+            : new MoeInstance(empty, k, u, family);
         IReadOnlyList<ScoreMatrix> batches;
-        try { batches = ScoreCsvReader.Read(new StringReader(nl < 0 ? "" : text[(nl + 1)..]), source); }
+        try { batches = ScoreCsvReader.Read(new StringReader(body), source); }
         catch (InstanceFormatException e) { throw new InstanceFormatException(source, e.Line > 0 ? e.Line + 1 : 0, e.Expected, e); }
         if (batches.Count != 1) throw new InstanceFormatException(source, 2, $"one batch of scores, got {batches.Count}");
         if (k > batches[0].Experts) throw new InstanceFormatException(source, 1, $"K <= E = {batches[0].Experts}, got K = {k}");
         return new MoeInstance(batches[0], k, u, family);
+    }
+
+    // ToText of a batch with no tokens is the header alone (token,e0,..), which the CSV score reader rejects: read it
+    // here as a 0-token matrix with E columns so that Parse(ToText(x)) == x also for T = 0.
+    private static ScoreMatrix? EmptyBatch(string body)
+    {
+        var lines = body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (lines.Length != 1 || !lines[0].StartsWith("token,", StringComparison.Ordinal)) return null;
+        return new ScoreMatrix(0, lines[0].Split(',').Length - 1);
     }
 
     /// <summary>Value equality: same K, rate, family and every score.</summary>

@@ -42,7 +42,6 @@ public class MoeKitTests
     {
         foreach (var x in Gen.Sample(MoeGenerators.InstanceGen(8, 5, false), 60, new Rnd(11UL, 13UL), 60))
         {
-            if (x.Tokens == 0) continue; // the CSV score format needs at least one token row
             var y = MoeInstance.Parse(x.ToText(), "x");
             Assert.Equal(x, y);
             Assert.Equal(x.ToText(), y.ToText());
@@ -91,7 +90,7 @@ public class MoeKitTests
         MoeChecks.DualAtLeastOptimum("alf-lb", maxTest: 40);
         var ex = Assert.Throws<CounterexampleException>(() => FalseClaim().Verify(maxTest: 100));
         var shrunk = MoeInstance.Parse(ex.InstanceText, "counterexample");
-        Assert.True(shrunk.Tokens <= 5, $"not shrunk: {shrunk.Tokens} tokens");
+        Assert.True(shrunk.Tokens <= 1, $"not shrunk: {shrunk.Tokens} tokens"); // T = 0 gives D = OPT = 0 < 0 + 1
     }
 
     // ALF-LB's min_k D(p_k) against the false claim D >= OPT + 1 (on a single token with E = K the dual equals OPT).
