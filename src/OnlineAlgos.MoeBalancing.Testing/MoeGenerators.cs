@@ -7,8 +7,9 @@ namespace OnlineAlgos.MoeBalancing.Testing;
 /// FsCheck generators of fixed-score MoE instances for the exact properties of spec §6: integer scores in [0, 10⁶],
 /// T ≤ maxTokens, E ≤ maxExperts, 1 ≤ K ≤ E, and an integer rate u = E·m, m ≥ 100 (divisible by E so the zero-mean variant stays
 /// exact, spec E6 review note) with u ≥ 10⁻⁴·(score range) (E12 review note). Families: uniform, few-valued (ties),
-/// binary (massive ties), identical rows (L1), superstar (L3). Shrinking drops tokens, lowers scores and the rate,
-/// so a counterexample ends up small.
+/// binary (massive ties), identical rows (L1), superstar (L3). Sized (T and E grow with FsCheck's size). Shrinking
+/// drops tokens, lowers scores and the rate, so a counterexample ends up small. The scores are drawn by FsCheck itself
+/// (no hidden seed), so shrinking acts on them directly.
 /// </summary>
 public static class MoeGenerators
 {
@@ -19,16 +20,21 @@ public static class MoeGenerators
     public static Arbitrary<MoeInstance> Instances(int maxTokens = 10, int maxExperts = 5, bool integerTarget = false) =>
         Arb.From(InstanceGen(maxTokens, maxExperts, integerTarget), i => Shrink(i, integerTarget));
 
-    /// <summary>The generator behind <see cref="Instances"/>.</summary>
+    /// <summary>The generator behind <see cref="Instances"/>. Sized: the caps on T and E grow linearly with FsCheck's
+    /// size (T ≤ 1, E ≤ 1 at size 0; the full caps at size 100), so a run starts with tiny instances.</summary>
     public static Gen<MoeInstance> InstanceGen(int maxTokens, int maxExperts, bool integerTarget) =>
-        from e in Gen.Choose(1, maxExperts)
-        from k in Gen.Choose(1, e)
-        from t0 in Gen.Choose(0, maxTokens)
-        let t = integerTarget ? RoundToFeasible(t0, k, e, maxTokens) : t0
-        from family in Gen.Elements("uniform", "few-valued", "binary", "identical", "superstar")
-        from rows in Rows(family, t, e)
-        from m in Gen.Choose(100, 20_000)
-        select MoeInstance.FromRows(rows, e, k, (double)e * m, family);
+        Gen.Sized(size =>
+            from e in Gen.Choose(1, Scaled(maxExperts, 1, size))
+            from k in Gen.Choose(1, e)
+            from t0 in Gen.Choose(0, Scaled(maxTokens, 1, size))
+            let t = integerTarget ? RoundToFeasible(t0, k, e, maxTokens) : t0
+            from family in Gen.Elements("uniform", "few-valued", "binary", "identical", "superstar")
+            from rows in Rows(family, t, e)
+            from m in Gen.Choose(100, 20_000)
+            select MoeInstance.FromRows(rows, e, k, (double)e * m, family));
+
+    // A cap that grows linearly with FsCheck's size from lo (size 0) to max (size >= 100).
+    private static int Scaled(int max, int lo, int size) => Math.Max(lo, lo + (int)((long)(max - lo) * Math.Min(size, 100) / 100));
 
     private static int RoundToFeasible(int t, int k, int e, int maxTokens)
     {

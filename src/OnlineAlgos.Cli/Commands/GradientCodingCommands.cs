@@ -11,8 +11,6 @@ namespace OnlineAlgos.Cli.Commands;
 /// <summary><c>sgc replay</c> and <c>sgc design</c> (sequential gradient coding), CSV as in FORMATS.md.</summary>
 public static class GradientCodingCommands
 {
-    private static readonly string[] KnownSchemes = ["uncoded", "gc", "sr-sgc", "m-sgc"];
-
     /// <summary>The <c>sgc</c> command group.</summary>
     public static Command Create(CliContext ctx)
     {
@@ -44,29 +42,22 @@ public static class GradientCodingCommands
             double baseV = ParseNonNegative(r.GetValue(baseLoad)!, "--base-load");
             int tmaxV = CliContext.ParsePositiveInts(r.GetValue(tmax)!, "--tmax")[0];
             var names = r.GetValue(schemes)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            if (names.Length == 0) throw new CliException("--schemes: at least one of gc,sr-sgc,m-sgc,uncoded");
-            foreach (var nm in names)
-                if (Array.IndexOf(KnownSchemes, nm) < 0) throw new CliException($"--schemes: unknown scheme '{nm}'; known: gc,sr-sgc,m-sgc,uncoded");
+            if (names.Length == 0) throw new CliException("--schemes: at least one of " + string.Join(",", SgcAlgorithms.Schemes));
+            var kinds = new SgcSchemeKind[names.Length];
+            for (int i = 0; i < names.Length; i++) kinds[i] = Build("--schemes", () => SgcAlgorithms.Kind(names[i]));
             var t = ReadTrace(r.GetValue(trace)!);
             int n = t.Workers;
             bool doSearch = r.GetValue(search);
             var specs = new List<SgcSchemeSpec>();
-            foreach (var nm in names)
+            for (int i = 0; i < names.Length; i++)
             {
-                if (doSearch && nm != "uncoded")
+                if (doSearch && kinds[i] != SgcSchemeKind.Uncoded)
                 {
                     if (t.Rounds <= tmaxV) throw new CliException($"--search: the trace has {t.Rounds} rounds; --tmax {tmaxV} needs more");
-                    var kind = nm switch { "gc" => SgcSchemeKind.Gc, "sr-sgc" => SgcSchemeKind.SrSgc, _ => SgcSchemeKind.MSgc };
-                    specs.Add(ParameterSearch.Best(kind, t, baseV, kappaV, muV, tmaxV).Best);
+                    specs.Add(ParameterSearch.Best(kinds[i], t, baseV, kappaV, muV, tmaxV).Best);
                     continue;
                 }
-                specs.Add(nm switch
-                {
-                    "uncoded" => SgcSchemeSpec.Uncoded(n),
-                    "gc" => Build("--gc-s", () => SgcSchemeSpec.Gc(n, ParseInt(r.GetValue(gcS)!, "--gc-s"))),
-                    "sr-sgc" => Build("--sr-sgc", () => { var p = Triple(r.GetValue(sr)!, "--sr-sgc"); return SgcSchemeSpec.SrSgc(n, p[0], p[1], p[2]); }),
-                    _ => Build("--m-sgc", () => { var p = Triple(r.GetValue(ms)!, "--m-sgc"); return SgcSchemeSpec.MSgc(n, p[0], p[1], p[2]); }),
-                });
+                specs.Add(Scheme(names[i], kinds[i], n, r.GetValue(gcS)!, r.GetValue(sr)!, r.GetValue(ms)!));
             }
             int maxT = 0;
             foreach (var s in specs) maxT = Math.Max(maxT, s.Delay);
@@ -114,33 +105,33 @@ public static class GradientCodingCommands
             var summary = new List<string>();
             foreach (var nm in r.GetValue(schemes)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
-                switch (nm)
+                switch (Build("--schemes", () => SgcAlgorithms.Kind(nm)))
                 {
-                    case "gc":
+                    case SgcSchemeKind.Gc:
                         if (lV > nV - 1) throw new CliException($"gc: GC needs s = lambda <= n-1 = {nV - 1}, got lambda = {lV} (drop gc from --schemes)");
-                        lines.Add(Row("gc", nV, bV, wV, lV, lV.ToString(CultureInfo.InvariantCulture), "0", SchemeLoads.Gc(nV, lV)));
+                        lines.Add(Row(nm, nV, bV, wV, lV, lV.ToString(CultureInfo.InvariantCulture), "0", SchemeLoads.Gc(nV, lV)));
                         summary.Add($"gc: each round every worker computes its ({nV},{lV})-GC row for that round's job; load (s+1)/n = {SchemeLoads.Gc(nV, lV)}");
                         break;
-                    case "sr-sgc":
+                    case SgcSchemeKind.SrSgc:
                     {
                         if ((wV - 1) % bV != 0) throw new CliException($"sr-sgc: SR-SGC needs B | W-1, got B = {bV}, W = {wV} (drop sr-sgc from --schemes)");
                         int s = SchemeLoads.SrSgcS(bV, wV, lV);
                         var load = Build("sr-sgc", () => SchemeLoads.SrSgc(model));
-                        lines.Add(Row("sr-sgc", nV, bV, wV, lV, s.ToString(CultureInfo.InvariantCulture), bV.ToString(CultureInfo.InvariantCulture), load));
+                        lines.Add(Row(nm, nV, bV, wV, lV, s.ToString(CultureInfo.InvariantCulture), bV.ToString(CultureInfo.InvariantCulture), load));
                         summary.Add($"sr-sgc: ({nV},{s})-GC per job; round r computes job r, except that when v > {s} workers still miss job r-{bV}, the v-{s} lowest-indexed of them re-attempt it; load {load}");
                         break;
                     }
-                    case "m-sgc":
+                    case SgcSchemeKind.MSgc:
                     {
                         var load = SchemeLoads.MSgc(model);
                         var c = SchemeLoads.MSgcMiniTask(model);
                         int t = wV - 2 + bV;
-                        lines.Add(Row("m-sgc", nV, bV, wV, lV, "", t.ToString(CultureInfo.InvariantCulture), load));
+                        lines.Add(Row(nm, nV, bV, wV, lV, "", t.ToString(CultureInfo.InvariantCulture), load));
                         summary.Add($"m-sgc: {wV - 1 + bV} mini-task slots of size c = {c} per worker per round (slot m serves job r-m); slots 0..{wV - 2} uncoded D1 pieces, slots {wV - 1}..{wV - 2 + bV} " +
                             (lV < nV ? $"({nV},{lV})-GC coded D2 groups or re-attempts of lost D1 pieces" : "re-attempts of lost D1 pieces only (lambda = n: no D2)") + $"; load {load}");
                         break;
                     }
-                    default: throw new CliException($"--schemes: unknown scheme '{nm}'; known: gc,sr-sgc,m-sgc");
+                    default: throw new CliException($"--schemes: sgc design has no row for '{nm}'; it designs gc, sr-sgc, m-sgc");
                 }
             }
             lines.Add(Row("lower-bound", nV, bV, wV, lV, "", "", SchemeLoads.LowerBound(model)));
@@ -151,13 +142,32 @@ public static class GradientCodingCommands
         return cmd;
     }
 
+    // The scheme with the parameters of its option (--gc-s, --sr-sgc or --m-sgc), built by the registry.
+    private static SgcSchemeSpec Scheme(string name, SgcSchemeKind kind, int n, string gcS, string sr, string ms)
+    {
+        switch (kind)
+        {
+            case SgcSchemeKind.Gc:
+                return Build("--gc-s", () => SgcAlgorithms.Create(name, new SgcAlgorithmOptions(n, S: ParseInt(gcS, "--gc-s"))));
+            case SgcSchemeKind.SrSgc:
+            case SgcSchemeKind.MSgc:
+            {
+                string option = kind == SgcSchemeKind.SrSgc ? "--sr-sgc" : "--m-sgc";
+                var p = Triple(kind == SgcSchemeKind.SrSgc ? sr : ms, option);
+                return Build(option, () => SgcAlgorithms.Create(name, new SgcAlgorithmOptions(n, B: p[0], W: p[1], Lambda: p[2])));
+            }
+            default:
+                return SgcAlgorithms.Create(name, new SgcAlgorithmOptions(n));
+        }
+    }
+
     private static string Row(string name, int n, int b, int w, int l, string s, string t, Rational load) =>
         string.Create(CultureInfo.InvariantCulture, $"{name},{n},{b},{w},{l},{s},{t},{load.ToDouble().ToString("R", CultureInfo.InvariantCulture)}");
 
     private static T Build<T>(string what, Func<T> f)
     {
         try { return f(); }
-        catch (ArgumentException e) { throw new CliException($"{what}: {e.Message}"); }
+        catch (ArgumentException e) { throw new CliException($"{what}: {e.Message.Split(" (Parameter", 2)[0]}"); }
     }
 
     private static StragglerTrace ReadTrace(string path)

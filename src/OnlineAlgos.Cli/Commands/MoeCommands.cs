@@ -16,15 +16,11 @@ namespace OnlineAlgos.Cli.Commands;
 /// </summary>
 public static class MoeCommands
 {
-    /// <summary>Balancer names accepted by <c>--balancer</c>.</summary>
-    public static readonly string[] Balancers =
-    {
-        "alf-lb", "alf-lb-zero-mean", "proportional", "ogd", "multiplicative", "aux-loss", "top-k",
-        "capacity-probs", "capacity-position", "expert-choice",
-    };
+    /// <summary>Balancer names accepted by <c>--balancer</c>: the online entries of <see cref="MoeAlgorithms"/>.</summary>
+    public static IReadOnlyList<string> Balancers => MoeAlgorithms.Balancers;
 
-    /// <summary>Generator names accepted by <c>--generator</c>.</summary>
-    public static readonly string[] GeneratorNames = { "iid", "zipf", "zipf-logit", "topics", "drift", "change-point", "identical", "superstar", "binary" };
+    /// <summary>Generator names accepted by <c>--generator</c>: <see cref="ScoreGenerators.Names"/>.</summary>
+    public static IReadOnlyList<string> GeneratorNames => ScoreGenerators.Names;
 
     /// <summary>Schedule names accepted by <c>--schedule</c>.</summary>
     public static readonly string[] ScheduleNames = { "constant", "piecewise", "inverse-sqrt", "inverse-linear" };
@@ -53,7 +49,7 @@ public static class MoeCommands
         var schedule = new Option<string>("--schedule") { Description = "step schedule: " + string.Join(", ", ScheduleNames), DefaultValueFactory = _ => "constant" };
         var switchStep = new Option<string>("--switch-step") { Description = "piecewise schedule: last step with a non-zero rate", DefaultValueFactory = _ => "1000" };
         var generator = new Option<string>("--generator") { Description = "score generator: " + string.Join(", ", GeneratorNames), DefaultValueFactory = _ => "zipf" };
-        var exponent = new Option<string>("--zipf-exponent") { Description = "Zipf popularity exponent a (zipf, drift)", DefaultValueFactory = _ => "1" };
+        var exponent = new Option<string>("--zipf-exponent") { Description = "Zipf popularity exponent a (zipf, zipf-logit, drift, change-point, drift-walk)", DefaultValueFactory = _ => "1" };
         var capacityFactor = new Option<string>("--capacity-factor") { Description = "capacity-* balancers: C = ceil(CF*T*K/E)", DefaultValueFactory = _ => "1.25" };
         var gapEvery = new Option<string>("--gap-every") { Description = "compute gap_to_opt (exact min-cost flow) every N steps; 0 = never", DefaultValueFactory = _ => "0" };
         var seed = new Option<string>("--seed") { Description = "seed (unsigned 64-bit)", DefaultValueFactory = _ => "1" };
@@ -83,8 +79,9 @@ public static class MoeCommands
             var sched = MakeSchedule(r.GetValue(schedule)!, u, ParseInt(r.GetValue(switchStep)!, "--switch-step", 0));
             string balName = r.GetValue(balancer)!;
             var rng = new Rng(seedValue);
-            var gen = MakeGenerator(r.GetValue(generator)!, e, a, rng.Split());
-            var (bal, settings) = MakeBalancer(balName, e, sched, u, new SimulationSettings(t, k, n, GapEvery: gap, Groups: groupLimit), cf);
+            var gen = FromRegistry("--generator", () => ScoreGenerators.Create(r.GetValue(generator)!, new ScoreGeneratorOptions(e, a), rng.Split()));
+            var options = new MoeAlgorithmOptions(e, new SimulationSettings(t, k, n, GapEvery: gap, Groups: groupLimit), u, sched, AuxLossWeight: u, CapacityFactor: cf);
+            var (bal, settings) = FromRegistry("--balancer", () => MoeAlgorithms.Create(balName, options));
             if (groupLimit is not null && (settings.ExpertChoice || bal.Rule != SelectionRule.Additive))
                 throw new CliException($"--groups: group-limited routing adds the bias to the scores; it does not apply to --balancer {balName}");
             var metrics = MoeSimulator.Run(gen, bal, settings, rng);
@@ -170,34 +167,12 @@ public static class MoeCommands
         }
     }
 
-    private static (IBiasBalancer, SimulationSettings) MakeBalancer(string name, int e, StepSchedule sched, double u, SimulationSettings s, double cf) => name switch
+    // The registries throw ArgumentException with the known names; the CLI reports it as a usage error of the option.
+    private static T FromRegistry<T>(string option, Func<T> create)
     {
-        "alf-lb" => (new AlfLbBalancer(e, sched), s),
-        "alf-lb-zero-mean" => (new AlfLbBalancer(e, sched, zeroMean: true), s),
-        "proportional" => (new ProportionalBalancer(e, sched), s),
-        "ogd" => (new ProportionalBalancer(e, sched, ProportionalScale.Tokens, centre: true), s),
-        "multiplicative" => (new MultiplicativeBalancer(e, sched), s),
-        "aux-loss" => (new AuxLossEmulationBalancer(e, u, 1.0), s),
-        "top-k" => (new PlainTopKBalancer(e), s),
-        "capacity-probs" => (new PlainTopKBalancer(e), s with { CapacityFactor = cf, Policy = DropPolicy.HighestScore }),
-        "capacity-position" => (new PlainTopKBalancer(e), s with { CapacityFactor = cf, Policy = DropPolicy.EarliestToken }),
-        "expert-choice" => (new PlainTopKBalancer(e), s with { ExpertChoice = true }),
-        _ => throw new CliException($"--balancer: unknown balancer '{name}'; known: {string.Join(", ", Balancers)}"),
-    };
-
-    private static IScoreGenerator MakeGenerator(string name, int e, double a, Rng setup) => name switch
-    {
-        "iid" => new IidSigmoidGenerator(e, 2.0),
-        "zipf" => new ZipfGumbelGenerator(e, a, setup),
-        "zipf-logit" => new ZipfGumbelGenerator(e, a, setup, logitSpace: true),
-        "topics" => new TopicMixtureGenerator(e, setup),
-        "drift" => new DriftGenerator(new ZipfGumbelGenerator(e, a, setup), DriftMode.RandomWalk, 0.05),
-        "change-point" => new DriftGenerator(new ZipfGumbelGenerator(e, a, setup), DriftMode.ChangePoint, period: 500),
-        "identical" => new AdversarialGenerator(e, AdversarialKind.IdenticalRows, setup),
-        "superstar" => new AdversarialGenerator(e, AdversarialKind.Superstar, setup),
-        "binary" => new AdversarialGenerator(e, AdversarialKind.Binary, setup),
-        _ => throw new CliException($"--generator: unknown generator '{name}'; known: {string.Join(", ", GeneratorNames)}"),
-    };
+        try { return create(); }
+        catch (ArgumentException ex) { throw new CliException($"{option}: {ex.Message.Split(" (Parameter", 2)[0]}"); }
+    }
 
     private static StepSchedule MakeSchedule(string name, double u, int switchStep) => name switch
     {

@@ -84,21 +84,9 @@ public sealed class SgcReplayStudy : IStudy
         return parts[0] == "A" ? RunReplay(parts[1], parts[2], parts[3], options) : RunBootstrap(parts[1], int.Parse(parts[2], CultureInfo.InvariantCulture), StudyRunner.ParseNum(parts[3]), options);
     }
 
-    private static SgcSchemeSpec Paper(string scheme, int n) => scheme switch
-    {
-        "gc" => SgcSchemeSpec.Gc(n, 15),
-        "sr-sgc" => SgcSchemeSpec.SrSgc(n, 2, 3, 23),
-        "m-sgc" => SgcSchemeSpec.MSgc(n, 1, 2, 27),
-        _ => SgcSchemeSpec.Uncoded(n),
-    };
+    private static SgcSchemeSpec Paper(string scheme, int n) => SgcAlgorithms.Create(scheme, SgcAlgorithmOptions.Paper(scheme, n));
 
-    private static SgcSchemeKind Kind(string scheme) => scheme switch
-    {
-        "gc" => SgcSchemeKind.Gc,
-        "sr-sgc" => SgcSchemeKind.SrSgc,
-        "m-sgc" => SgcSchemeKind.MSgc,
-        _ => SgcSchemeKind.Uncoded,
-    };
+    private static SgcSchemeKind Kind(string scheme) => SgcAlgorithms.Kind(scheme);
 
     private static IReadOnlyList<string> RunReplay(string file, string mode, string scheme, StudyOptions o)
     {

@@ -23,7 +23,10 @@ public sealed class MoeBalancersStudy : IStudy
     /// <inheritdoc/>
     public string Description => "MoE load balancing: MaxVio and idle experts over steps per balancer and generator; [W]'s MaxVio side table";
     /// <inheritdoc/>
-    public IReadOnlyList<string> RecordColumns { get; } = new[] { "maxvio_late", "maxvio_global", "idle_mean", "objective_mean", "drop_rate", "maxvio_curve", "idle_curve" };
+    public IReadOnlyList<string> RecordColumns => Columns;
+
+    private static readonly string[] Columns = { "maxvio_late", "maxvio_global", "idle_mean", "objective_mean", "drop_rate", "maxvio_curve", "idle_curve" };
+    private static readonly CellColumns Col = new(Columns);
 
     private static (int E, int K, int T, int Steps) Shape(StudyOptions o) => o.Quick ? (16, 2, 128, 300) : (64, 6, 1024, 2000);
 
@@ -70,7 +73,7 @@ public sealed class MoeBalancersStudy : IStudy
             if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = new List<CellResult>();
             list.Add(r);
         }
-        double Avg((string, string) key, int col) => byKey[key].Average(r => StudyRunner.ParseNum(r.Values[col]));
+        double Avg((string, string) key, string col) => byKey[key].Average(r => StudyRunner.ParseNum(r.Values[Col[col]]));
         int seedCount = byKey.Values.First().Count;
         var table = new Table($"MoE balancers (E = {e}, K = {k}, T = {t}, {steps} steps, u = 10⁻³): each value is the mean over {seedCount} seed(s)", new[]
         {
@@ -84,7 +87,7 @@ public sealed class MoeBalancersStudy : IStudy
         };
         foreach (var g in Generators)
             foreach (var b in BalancerNames)
-                table.AddRow(g, b, Avg((g, b), 0), Avg((g, b), 1), Avg((g, b), 2), Avg((g, b), 3), Avg((g, b), 4));
+                table.AddRow(g, b, Avg((g, b), "maxvio_late"), Avg((g, b), "maxvio_global"), Avg((g, b), "idle_mean"), Avg((g, b), "objective_mean"), Avg((g, b), "drop_rate"));
 
         // [W] side table: published figures (spec §5.2) next to ours on the zipf generator. Different settings!
         var side = new Table("Side table: MaxVio global reported by DeepSeek [W] (1B and 3B language models, 100B and 200B tokens) beside ours on synthetic Zipf scores; DIFFERENT SETTINGS, not a reproduction", new[]
@@ -93,15 +96,15 @@ public sealed class MoeBalancersStudy : IStudy
             new TableColumn("ours_setting", Header: "our setting"), new TableColumn("ours_maxvio_global", ColumnKind.Real, 3, "our MaxVio"),
         });
         string ours = $"synthetic zipf a=1 sigmoid, E={e} K={k} T={t}, {steps} steps";
-        side.AddRow("loss-free sign u=1e-3", "1B, Table 2/3", 0.044, ours, Avg(("zipf", "alf-lb"), 1));
-        side.AddRow("loss-free sign u=1e-3", "3B, Table 2", 0.04, ours, Avg(("zipf", "alf-lb"), 1));
-        side.AddRow("proportional u*e_i, u=1e-3", "1B, Table 3", 0.036, ours + " (e_i/L)", Avg(("zipf", "proportional"), 1));
-        side.AddRow("multiplicative u=1e-3", "1B, Table 4", 0.036, ours, Avg(("zipf", "multiplicative"), 1));
-        side.AddRow("aux loss alpha=1e-3", "1B, Table 2", 0.72, ours + " (routing-time emulation, reconstructed)", Avg(("zipf", "aux-loss"), 1));
-        side.AddRow("aux loss alpha=1e-3", "3B, Table 2", 0.52, ours + " (routing-time emulation, reconstructed)", Avg(("zipf", "aux-loss"), 1));
+        side.AddRow("loss-free sign u=1e-3", "1B, Table 2/3", 0.044, ours, Avg(("zipf", "alf-lb"), "maxvio_global"));
+        side.AddRow("loss-free sign u=1e-3", "3B, Table 2", 0.04, ours, Avg(("zipf", "alf-lb"), "maxvio_global"));
+        side.AddRow("proportional u*e_i, u=1e-3", "1B, Table 3", 0.036, ours + " (e_i/L)", Avg(("zipf", "proportional"), "maxvio_global"));
+        side.AddRow("multiplicative u=1e-3", "1B, Table 4", 0.036, ours, Avg(("zipf", "multiplicative"), "maxvio_global"));
+        side.AddRow("aux loss alpha=1e-3", "1B, Table 2", 0.72, ours + " (routing-time emulation, reconstructed)", Avg(("zipf", "aux-loss"), "maxvio_global"));
+        side.AddRow("aux loss alpha=1e-3", "3B, Table 2", 0.52, ours + " (routing-time emulation, reconstructed)", Avg(("zipf", "aux-loss"), "maxvio_global"));
 
         var plots = new List<StudyPlot>();
-        foreach (var (col, label, stem) in new[] { (5, "MaxVio (batch)", "maxvio"), (6, "idle experts", "idle") })
+        foreach (var (col, label, stem) in new[] { ("maxvio_curve", "MaxVio (batch)", "maxvio"), ("idle_curve", "idle experts", "idle") })
         {
             foreach (var g in Generators)
             {
@@ -113,7 +116,7 @@ public sealed class MoeBalancersStudy : IStudy
                 var colours = new Dictionary<string, Color>();
                 foreach (var b in BalancerNames)
                 {
-                    var (x, y, half) = MoeStudyKit.MeanCurveWithCi(byKey[(g, b)].Select(r => r.Values[col]));
+                    var (x, y, half) = MoeStudyKit.MeanCurveWithCi(byKey[(g, b)].Select(r => r.Values[Col[col]]));
                     var sc = plot.Add.Scatter(x, y);
                     sc.LegendText = b;
                     sc.MarkerSize = 0;

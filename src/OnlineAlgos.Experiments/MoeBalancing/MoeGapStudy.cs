@@ -21,7 +21,10 @@ public sealed class MoeGapStudy : IStudy
     /// <inheritdoc/>
     public string Description => "Fixed scores: ALF-LB gap to the exact offline optimum, dual gap, bias vs LP prices, limit cycles";
     /// <inheritdoc/>
-    public IReadOnlyList<string> RecordColumns { get; } = new[] { "maxvio_final", "dual_gap_rel", "gap_over_span", "price_corr", "cycle_length", "dual_gap_curve" };
+    public IReadOnlyList<string> RecordColumns => Columns;
+
+    private static readonly string[] Columns = { "maxvio_final", "dual_gap_rel", "gap_over_span", "price_corr", "cycle_length", "dual_gap_curve" };
+    private static readonly CellColumns Col = new(Columns);
 
     private static (int E, int K, int T, int Steps) Shape(StudyOptions o) => o.Quick ? (8, 2, 64, 600) : (16, 2, 256, 3000);
 
@@ -42,13 +45,15 @@ public sealed class MoeGapStudy : IStudy
         int l = t * k / e;
         var opt = MinCostFlowAssignment.Solve(s, k, l, balanced: true);
         var lp = GlopAssignment.Solve(s, k, l, balanced: true);
-        IBiasBalancer bal = cell["method"] switch
+        // The study's method labels: a registry balancer at a rate (annealed: u0 = 10*0.001).
+        var (name, u) = cell["method"] switch
         {
-            "alf-lb-u0.001" => new AlfLbBalancer(e, 0.001),
-            "alf-lb-u0.01" => new AlfLbBalancer(e, 0.01),
-            "alf-lb-annealed" => new AlfLbBalancer(e, StepSchedule.InverseSqrt(0.01)),
-            _ => new ProportionalBalancer(e, StepSchedule.Constant(0.01)),
+            "alf-lb-u0.001" => ("alf-lb", 0.001),
+            "alf-lb-u0.01" => ("alf-lb", 0.01),
+            "alf-lb-annealed" => ("alf-lb-annealed", 0.001),
+            _ => ("proportional", 0.01),
         };
+        IBiasBalancer bal = MoeAlgorithms.Create(name, new MoeAlgorithmOptions(e, new SimulationSettings(t, k, steps), Rate: u)).Balancer;
         var a = new int[t * k];
         var loads = new int[e];
         var gaps = new double[steps];
@@ -114,10 +119,10 @@ public sealed class MoeGapStudy : IStudy
             {
                 string m = Methods[mi];
                 var rs = results.Where(r => cells[r.Index]["generator"] == g && cells[r.Index]["method"] == m).ToList();
-                table.AddRow(g, m, rs.Average(r => StudyRunner.ParseNum(r.Values[0])), rs.Average(r => StudyRunner.ParseNum(r.Values[1])),
-                    rs.Average(r => StudyRunner.ParseNum(r.Values[2])), rs.Average(r => StudyRunner.ParseNum(r.Values[3])), rs.Average(r => StudyRunner.ParseNum(r.Values[4])));
+                table.AddRow(g, m, rs.Average(r => StudyRunner.ParseNum(r.Values[Col["maxvio_final"]])), rs.Average(r => StudyRunner.ParseNum(r.Values[Col["dual_gap_rel"]])),
+                    rs.Average(r => StudyRunner.ParseNum(r.Values[Col["gap_over_span"]])), rs.Average(r => StudyRunner.ParseNum(r.Values[Col["price_corr"]])), rs.Average(r => StudyRunner.ParseNum(r.Values[Col["cycle_length"]])));
                 // The mean over instances, as in the table (each curve is floored at 1e-12 = exactly 0).
-                var (x, mean, half) = MoeStudyKit.MeanCurveWithCi(rs.Select(r => r.Values[5]));
+                var (x, mean, half) = MoeStudyKit.MeanCurveWithCi(rs.Select(r => r.Values[Col["dual_gap_curve"]]));
                 var y = mean.Select(Math.Log10).ToArray();
                 var sc = plot.Add.Scatter(x, y);
                 sc.LegendText = m;

@@ -19,7 +19,10 @@ public sealed class MoeRateStudy : IStudy
     /// <inheritdoc/>
     public string Description => "ALF-LB sensitivity to the rate u and the schedule: early and late MaxVio";
     /// <inheritdoc/>
-    public IReadOnlyList<string> RecordColumns { get; } = new[] { "maxvio_early", "maxvio_late", "maxvio_global", "maxvio_curve" };
+    public IReadOnlyList<string> RecordColumns => Columns;
+
+    private static readonly string[] Columns = { "maxvio_early", "maxvio_late", "maxvio_global", "maxvio_curve" };
+    private static readonly CellColumns Col = new(Columns);
 
     private static (int E, int K, int T, int Steps) Shape(StudyOptions o) => o.Quick ? (16, 2, 128, 300) : (64, 6, 1024, 2000);
 
@@ -72,7 +75,7 @@ public sealed class MoeRateStudy : IStudy
         foreach (var key in groups.Keys.OrderBy(x => x.G, StringComparer.Ordinal).ThenBy(x => x.S, StringComparer.Ordinal).ThenBy(x => StudyRunner.ParseNum(x.U)))
         {
             var l = groups[key];
-            table.AddRow(key.G, key.S, key.U, l.Average(r => StudyRunner.ParseNum(r.Values[0])), l.Average(r => StudyRunner.ParseNum(r.Values[1])), l.Average(r => StudyRunner.ParseNum(r.Values[2])));
+            table.AddRow(key.G, key.S, key.U, l.Average(r => StudyRunner.ParseNum(r.Values[Col["maxvio_early"]])), l.Average(r => StudyRunner.ParseNum(r.Values[Col["maxvio_late"]])), l.Average(r => StudyRunner.ParseNum(r.Values[Col["maxvio_global"]])));
         }
         var plots = new List<StudyPlot>();
         foreach (var g in new[] { "zipf", "drift" })
@@ -83,7 +86,7 @@ public sealed class MoeRateStudy : IStudy
             int ui = 0;
             foreach (var u in Rates)
             {
-                var (x, y, half) = MoeStudyKit.MeanCurveWithCi(groups[(g, "constant", u)].Select(r => r.Values[3]));
+                var (x, y, half) = MoeStudyKit.MeanCurveWithCi(groups[(g, "constant", u)].Select(r => r.Values[Col["maxvio_curve"]]));
                 var sc = plot.Add.Scatter(x, y);
                 sc.LegendText = "u = " + u;
                 sc.MarkerSize = 0;
@@ -99,7 +102,7 @@ public sealed class MoeRateStudy : IStudy
         foreach (var s in Schedules)
         {
             var xs = Rates.Select(u => Math.Log10(StudyRunner.ParseNum(u)) + (si - 0.5) * 0.03).ToArray();
-            var stats = Rates.Select(u => RatioStatistics.Compute(groups[("zipf", s, u)].Select(r => StudyRunner.ParseNum(r.Values[1])).ToArray())).ToArray();
+            var stats = Rates.Select(u => RatioStatistics.Compute(groups[("zipf", s, u)].Select(r => StudyRunner.ParseNum(r.Values[Col["maxvio_late"]])).ToArray())).ToArray();
             var ys = stats.Select(st => st.Mean).ToArray();
             var sc = PlotStyle.Series(sens, si++, xs, ys, s + " schedule");
             PlotStyle.ErrorBars(sens, xs, ys, stats.Select(st => st.Ci95HalfWidth).ToArray(), sc.Color);

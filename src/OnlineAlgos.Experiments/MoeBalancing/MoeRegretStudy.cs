@@ -34,10 +34,13 @@ public sealed class MoeRegretStudy : IStudy
     /// <inheritdoc/>
     public string Description => "Regret vs steps: expected (Gumbel closed-form oracle) against the reconstructed log bound, and realised against the best fixed bias in hindsight";
     /// <inheritdoc/>
-    public IReadOnlyList<string> RecordColumns { get; } = new[]
+    public IReadOnlyList<string> RecordColumns => Columns;
+
+    private static readonly string[] Columns =
     {
         "regret_final", "bound_final", "regret_curve", "realised_final", "comparator_error_max", "realised_checkpoints", "expected_checkpoints",
     };
+    private static readonly CellColumns Col = new(Columns);
 
     private static int Steps(StudyOptions o) => o.Quick ? 1000 : 5000;
 
@@ -56,6 +59,10 @@ public sealed class MoeRegretStudy : IStudy
 
     /// <inheritdoc/>
     public SweepGrid Grid(StudyOptions options) => new SweepGrid(options.Quick ? 1 : 3).Axis("method", Methods);
+
+    // A registry balancer at rate u (annealed: u0 = 10u); the regret loop uses only its bias.
+    private static IBiasBalancer Registered(string name, double u) =>
+        MoeAlgorithms.Create(name, new MoeAlgorithmOptions(E, new SimulationSettings(B, 1, 1), Rate: u)).Balancer;
 
     /// <summary>
     /// Runs one method for <paramref name="steps"/> batches of replicate <paramref name="replicate"/> (the batches
@@ -81,9 +88,9 @@ public sealed class MoeRegretStudy : IStudy
         {
             "ogd-inv-mu-k" => new ProportionalBalancer(E, StepSchedule.InverseLinear(1 / mu), ProportionalScale.Tokens, centre: true, boxRadius: BoxRadius),
             "ogd-E-over-k+10" => new ProportionalBalancer(E, StepSchedule.InverseLinear(E, 10), ProportionalScale.Tokens),
-            "alf-lb-u0.01" => new AlfLbBalancer(E, 0.01),
-            "alf-lb-u0.001" => new AlfLbBalancer(E, 0.001),
-            "alf-lb-annealed" => new AlfLbBalancer(E, StepSchedule.InverseSqrt(0.1)),
+            "alf-lb-u0.01" => Registered("alf-lb", 0.01),
+            "alf-lb-u0.001" => Registered("alf-lb", 0.001),
+            "alf-lb-annealed" => Registered("alf-lb-annealed", 0.01),
             _ => throw new ArgumentException($"unknown method '{method}'", nameof(method)),
         };
         double fStar = oracle.MinimumValue();
@@ -168,7 +175,7 @@ public sealed class MoeRegretStudy : IStudy
         var cps = Checkpoints(n);
         var cells = Grid(options).Cells();
         int seeds = results.Count(r => cells[r.Index]["method"] == Methods[0]);
-        double err = results.Max(r => StudyRunner.ParseNum(r.Values[4]));
+        double err = results.Max(r => StudyRunner.ParseNum(r.Values[Col["comparator_error_max"]]));
         var table = new Table(string.Create(CultureInfo.InvariantCulture,
             $"Regret after N = {n} steps (K = 1, E = {E}, B = {B}), each value the mean over {seeds} seed(s)"), new[]
         {
@@ -190,16 +197,16 @@ public sealed class MoeRegretStudy : IStudy
         {
             string m = Methods[mi];
             var rs = results.Where(r => cells[r.Index]["method"] == m).ToList();
-            double Avg(int col) => rs.Average(r => StudyRunner.ParseNum(r.Values[col]));
-            table.AddRow(m, Avg(0), Avg(0) / (1 + Math.Log(n)), Avg(1), Avg(3), Avg(3) / (1 + Math.Log(n)));
-            var exp = rs.Select(r => MoeStudyKit.DecodeCurve(r.Values[6]).Y).ToList();
-            var real = rs.Select(r => MoeStudyKit.DecodeCurve(r.Values[5]).Y).ToList();
+            double Avg(string col) => rs.Average(r => StudyRunner.ParseNum(r.Values[Col[col]]));
+            table.AddRow(m, Avg("regret_final"), Avg("regret_final") / (1 + Math.Log(n)), Avg("bound_final"), Avg("realised_final"), Avg("realised_final") / (1 + Math.Log(n)));
+            var exp = rs.Select(r => MoeStudyKit.DecodeCurve(r.Values[Col["expected_checkpoints"]]).Y).ToList();
+            var real = rs.Select(r => MoeStudyKit.DecodeCurve(r.Values[Col["realised_checkpoints"]]).Y).ToList();
             var expMean = cps.Select((_, i) => exp.Average(y => y[i])).ToArray();
             var realMean = cps.Select((_, i) => real.Average(y => y[i])).ToArray();
             byN.AddRow(new object[] { m, "expected (oracle)" }.Concat(expMean.Cast<object>()).ToArray());
             byN.AddRow(new object[] { m, "realised (hindsight)" }.Concat(realMean.Cast<object>()).ToArray());
 
-            var curves = rs.Select(r => MoeStudyKit.DecodeCurve(r.Values[2])).ToList();
+            var curves = rs.Select(r => MoeStudyKit.DecodeCurve(r.Values[Col["regret_curve"]])).ToList();
             var x = curves[0].X.Select(Math.Log10).ToArray();
             var st = Enumerable.Range(0, x.Length).Select(i => RatioStatistics.Compute(curves.Select(c => c.Y[i]).ToArray())).ToArray();
             var y = st.Select(v => Math.Log10(Math.Max(1e-9, v.Mean))).ToArray();
@@ -225,7 +232,7 @@ public sealed class MoeRegretStudy : IStudy
                 PlotStyle.ErrorBars(plotRealised, rx, mid, hi.Select((h, i) => (h - lo[i]) / 2).ToArray(), rsc.Color);
             }
         }
-        var b0 = results.Where(r => cells[r.Index]["method"] == Methods[0]).Select(r => StudyRunner.ParseNum(r.Values[1]) / (1 + Math.Log(n))).Average();
+        var b0 = results.Where(r => cells[r.Index]["method"] == Methods[0]).Select(r => StudyRunner.ParseNum(r.Values[Col["bound_final"]]) / (1 + Math.Log(n))).Average();
         var bx = Enumerable.Range(0, 30).Select(i => Math.Log10(n) * i / 29.0).ToArray();
         // T6 bounds the expected regret only, so the realised plot does not show it.
         var bound = plot.Add.Scatter(bx, bx.Select(lx => Math.Log10(b0 * (1 + Math.Log(Math.Pow(10, lx))))).ToArray());

@@ -8,36 +8,30 @@ namespace OnlineAlgos.Experiments.MoeBalancing;
 /// <summary>Factories and curve encoding shared by the MoE studies (generators and balancers by name).</summary>
 public static class MoeStudyKit
 {
-    /// <summary>A generator of spec §5.5 by name (sigmoid space unless the name says logit).</summary>
-    public static IScoreGenerator Generator(string name, int experts, Rng setup) => name switch
-    {
-        "iid" => new IidSigmoidGenerator(experts, 2.0),
-        "zipf" => new ZipfGumbelGenerator(experts, 1.0, setup),
-        "zipf-logit" => new ZipfGumbelGenerator(experts, 1.0, setup, logitSpace: true),
-        "topics" => new TopicMixtureGenerator(experts, setup),
-        "drift" => new DriftGenerator(new ZipfGumbelGenerator(experts, 1.0, setup), DriftMode.ChangePoint, period: 250),
-        "identical" => new AdversarialGenerator(experts, AdversarialKind.IdenticalRows, setup),
-        "superstar" => new AdversarialGenerator(experts, AdversarialKind.Superstar, setup),
-        _ => throw new ArgumentException($"unknown generator '{name}'", nameof(name)),
-    };
+    /// <summary>A generator of spec §5.5 by name from <see cref="ScoreGenerators"/> (Zipf exponent 1; <c>drift</c>
+    /// is the change-point drift every 250 steps).</summary>
+    public static IScoreGenerator Generator(string name, int experts, Rng setup) =>
+        ScoreGenerators.Create(name, new ScoreGeneratorOptions(experts), setup);
 
-    /// <summary>A balancer by name with rate u, and the simulation settings it needs (dropping, expert choice, group
-    /// limit: the <c>-g8-top4</c> names route with 8 groups and keep 4, so E must be a multiple of 8).</summary>
-    public static (IBiasBalancer Balancer, SimulationSettings Settings) Balancer(string name, int experts, double u, SimulationSettings s) => name switch
+    /// <summary>The suffix of the study's group-limited rows: 8 groups, the best 4 kept per token (DeepSeek-V3, spec A2e,
+    /// §5.3), so E must be a multiple of 8.</summary>
+    public const string GroupSuffix = "-g8-top4";
+
+    /// <summary>A balancer of <see cref="MoeAlgorithms"/> by name with rate u, and the simulation settings it needs
+    /// (dropping, expert choice); a name ending in <see cref="GroupSuffix"/> is the base balancer with group-limited
+    /// routing G = 8, M = 4.</summary>
+    public static (IBiasBalancer Balancer, SimulationSettings Settings) Balancer(string name, int experts, double u, SimulationSettings s)
     {
-        "alf-lb" => (new AlfLbBalancer(experts, u), s),
-        // DeepSeek-V3's group-limited routing (spec A2e, §5.3): 8 groups, the best 4 kept per token (V3: of 256 experts).
-        "alf-lb-g8-top4" => (new AlfLbBalancer(experts, u), s with { Groups = new GroupLimit(8, 4) }),
-        "top-k-g8-top4" => (new PlainTopKBalancer(experts), s with { Groups = new GroupLimit(8, 4) }),
-        "alf-lb-annealed" => (new AlfLbBalancer(experts, StepSchedule.InverseSqrt(10 * u)), s),
-        "proportional" => (new ProportionalBalancer(experts, StepSchedule.Constant(u)), s),
-        "multiplicative" => (new MultiplicativeBalancer(experts, StepSchedule.Constant(u)), s),
-        "aux-loss" => (new AuxLossEmulationBalancer(experts, 1e-3, 1.0), s),
-        "top-k" => (new PlainTopKBalancer(experts), s),
-        "capacity-probs" => (new PlainTopKBalancer(experts), s with { CapacityFactor = 1.25, Policy = DropPolicy.HighestScore }),
-        "expert-choice" => (new PlainTopKBalancer(experts), s with { ExpertChoice = true }),
-        _ => throw new ArgumentException($"unknown balancer '{name}'", nameof(name)),
-    };
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(s);
+        if (name.EndsWith(GroupSuffix, StringComparison.Ordinal))
+        {
+            name = name[..^GroupSuffix.Length];
+            s = s with { Groups = new GroupLimit(8, 4) };
+        }
+        var setup = MoeAlgorithms.Create(name, new MoeAlgorithmOptions(experts, s, Rate: u));
+        return (setup.Balancer, setup.Settings);
+    }
 
     /// <summary>A curve down-sampled to at most <paramref name="points"/> window means, as "x:y;x:y".</summary>
     public static string EncodeCurve(IReadOnlyList<double> ys, int points)

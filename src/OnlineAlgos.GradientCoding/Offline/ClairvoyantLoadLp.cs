@@ -30,23 +30,49 @@ namespace OnlineAlgos.GradientCoding.Offline;
 /// </remarks>
 public static class ClairvoyantLoadLp
 {
-    /// <summary>Solves the LP with GLOP. The status says whether the value is an optimum (see <see cref="ClairvoyantLpStatus"/>).</summary>
+    /// <summary>Solves the LP with GLOP and returns its optimum (status <see cref="ClairvoyantLpStatus.Optimal"/>).</summary>
     /// <param name="pattern">Straggler pattern; rounds past its end are clean.</param>
     /// <param name="jobs">Number of jobs J (≥ 0).</param>
     /// <param name="delay">Delay T (≥ 0): job j may use rounds j..j+T.</param>
+    /// <exception cref="SolverException">Infeasible (status <c>INFEASIBLE</c>: some job's window has no
+    /// non-straggling worker-round) or GLOP gave no optimum (its own status word, e.g. <c>NOT_SOLVED</c>,
+    /// <c>ABNORMAL</c>).</exception>
     public static ClairvoyantLpResult Solve(StragglerPattern pattern, int jobs, int delay)
+    {
+        if (TrySolve(pattern, jobs, delay, out var result)) return result;
+        throw new SolverException(Glop, "INFEASIBLE", result.SolverStatus);
+    }
+
+    /// <summary>
+    /// Solves the LP with GLOP: true with the optimum, or false with an <see cref="ClairvoyantLpStatus.Infeasible"/>
+    /// result (load +infinity, the reason in <see cref="ClairvoyantLpResult.SolverStatus"/>) when some job cannot be
+    /// served. A GLOP failure other than infeasibility (NOT_SOLVED, ABNORMAL, UNBOUNDED, MODEL_INVALID, FEASIBLE)
+    /// throws <see cref="SolverException"/> with that status.
+    /// </summary>
+    /// <param name="pattern">Straggler pattern; rounds past its end are clean.</param>
+    /// <param name="jobs">Number of jobs J (≥ 0).</param>
+    /// <param name="delay">Delay T (≥ 0): job j may use rounds j..j+T.</param>
+    /// <param name="result">The optimum, or the infeasible result.</param>
+    public static bool TrySolve(StragglerPattern pattern, int jobs, int delay, out ClairvoyantLpResult result)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         if (jobs < 0) throw new ArgumentException($"jobs must be >= 0, got {jobs}", nameof(jobs));
         if (delay < 0) throw new ArgumentException($"delay must be >= 0, got {delay}", nameof(delay));
         int n = pattern.Workers, width = delay + 1;
-        if (jobs == 0) return new ClairvoyantLpResult(ClairvoyantLpStatus.Optimal, 0, 0, delay, n, 0, 0, "no jobs", []);
+        if (jobs == 0)
+        {
+            result = new ClairvoyantLpResult(ClairvoyantLpStatus.Optimal, 0, 0, delay, n, 0, 0, "no jobs", []);
+            return true;
+        }
         int blocked = FirstBlockedJob(Available(pattern, jobs + delay), jobs, delay);
         if (blocked >= 0)
-            return new ClairvoyantLpResult(ClairvoyantLpStatus.Infeasible, double.PositiveInfinity, jobs, delay, n, 0, 0,
+        {
+            result = new ClairvoyantLpResult(ClairvoyantLpStatus.Infeasible, double.PositiveInfinity, jobs, delay, n, 0, 0,
                 string.Create(CultureInfo.InvariantCulture, $"job {blocked}: every worker straggles in rounds {blocked}..{blocked + delay}"), null);
+            return false;
+        }
 
-        using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools GLOP is not available");
+        using var solver = Solver.CreateSolver("GLOP") ?? throw new SolverException(Glop, "UNAVAILABLE", "OR-Tools GLOP is not available");
         var load = solver.MakeNumVar(0, double.PositiveInfinity, "L");
         int rounds = jobs + delay;
         // Capacity row per non-straggling (i, r): sum_j x[j,i,r] - L <= 0.
@@ -83,15 +109,31 @@ public static class ClairvoyantLoadLp
         objective.SetMinimization();
         var status = solver.Solve();
         string statusText = status.ToString();
-        if (status == Solver.ResultStatus.INFEASIBLE)
-            return new ClairvoyantLpResult(ClairvoyantLpStatus.Infeasible, double.PositiveInfinity, jobs, delay, n, variables, rows, statusText, null);
-        if (status != Solver.ResultStatus.OPTIMAL)
-            return new ClairvoyantLpResult(ClairvoyantLpStatus.NotSolved, double.NaN, jobs, delay, n, variables, rows, statusText, null);
+        if (MapStatus(status) == ClairvoyantLpStatus.Infeasible)
+        {
+            result = new ClairvoyantLpResult(ClairvoyantLpStatus.Infeasible, double.PositiveInfinity, jobs, delay, n, variables, rows, statusText, null);
+            return false;
+        }
         var shares = new double[x.Length];
         for (int e = 0; e < x.Length; e++)
             if (x[e] is { } v) shares[e] = Math.Max(0, v.SolutionValue()); // GLOP may return -1e-17 for zero
-        return new ClairvoyantLpResult(ClairvoyantLpStatus.Optimal, load.SolutionValue(), jobs, delay, n, variables, rows, statusText, shares);
+        result = new ClairvoyantLpResult(ClairvoyantLpStatus.Optimal, load.SolutionValue(), jobs, delay, n, variables, rows, statusText, shares);
+        return true;
     }
+
+    /// <summary>
+    /// GLOP's status, faithfully: OPTIMAL → <see cref="ClairvoyantLpStatus.Optimal"/>, INFEASIBLE →
+    /// <see cref="ClairvoyantLpStatus.Infeasible"/>; every other status (NOT_SOLVED, ABNORMAL, UNBOUNDED,
+    /// MODEL_INVALID, FEASIBLE: no proven optimum) throws <see cref="SolverException"/> carrying that status.
+    /// </summary>
+    public static ClairvoyantLpStatus MapStatus(Solver.ResultStatus status) => status switch
+    {
+        Solver.ResultStatus.OPTIMAL => ClairvoyantLpStatus.Optimal,
+        Solver.ResultStatus.INFEASIBLE => ClairvoyantLpStatus.Infeasible,
+        _ => throw new SolverException(Glop, status.ToString(), "GLOP returned no optimum for the clairvoyant load LP"),
+    };
+
+    private const string Glop = "GLOP";
 
     /// <summary>
     /// The exact LP optimum max over job runs a..b of (b−a+1)/A([a, b+T]) (see the remarks of the class), or null when

@@ -15,9 +15,9 @@ public sealed class ClairvoyantLpResult
         Variables = variables; Constraints = constraints; SolverStatus = solverStatus; _shares = shares;
     }
 
-    /// <summary>Optimal, infeasible, or not solved.</summary>
+    /// <summary>Optimal or infeasible.</summary>
     public ClairvoyantLpStatus Status { get; }
-    /// <summary>The LP optimum L* when <see cref="Status"/> is Optimal; +infinity when Infeasible; NaN when not solved.</summary>
+    /// <summary>The LP optimum L* when <see cref="Status"/> is Optimal; +infinity when Infeasible.</summary>
     public double Load { get; }
     /// <summary>Number of jobs J.</summary>
     public int Jobs { get; }

@@ -84,13 +84,7 @@ public sealed record SgcSchemeSpec
     };
 
     /// <summary>FORMATS.md name.</summary>
-    public string Name => Kind switch
-    {
-        SgcSchemeKind.Uncoded => "uncoded",
-        SgcSchemeKind.Gc => "gc",
-        SgcSchemeKind.SrSgc => "sr-sgc",
-        _ => "m-sgc",
-    };
+    public string Name => SgcAlgorithms.Schemes[(int)Kind];
 
     /// <summary>Parameters as <c>key=value;key=value</c>.</summary>
     public string ParamsText => Kind switch

@@ -1,3 +1,4 @@
+using OnlineAlgos.Core;
 using OnlineAlgos.MoeBalancing.Model;
 
 namespace OnlineAlgos.MoeBalancing.Offline;
@@ -9,13 +10,32 @@ namespace OnlineAlgos.MoeBalancing.Offline;
 /// </summary>
 public static class ExhaustiveAssignment
 {
-    /// <summary>OPT of CAP_C (or of BAP when <paramref name="balanced"/>, capacity = L); NaN when infeasible.</summary>
+    /// <summary>OPT of CAP_C (or of BAP when <paramref name="balanced"/>, capacity = L).</summary>
+    /// <exception cref="SolverException">Infeasible (status <c>INFEASIBLE</c>) or (C+1)^E &gt; 5·10⁶ (status
+    /// <c>TOO_LARGE</c>).</exception>
     public static double Solve(ScoreMatrix scores, int k, int capacity, bool balanced = false)
+    {
+        if (TrySolve(scores, k, capacity, balanced, out double value)) return value;
+        throw new SolverException(Oracle, "INFEASIBLE", "no feasible assignment");
+    }
+
+    /// <summary>True with OPT of CAP_C (or of BAP), false (value NaN) when infeasible.</summary>
+    /// <exception cref="SolverException">(C+1)^E &gt; 5·10⁶ (status <c>TOO_LARGE</c>).</exception>
+    public static bool TrySolve(ScoreMatrix scores, int k, int capacity, bool balanced, out double value)
+    {
+        value = Dp(scores, k, capacity, balanced);
+        return !double.IsNaN(value);
+    }
+
+    private const string Oracle = "exhaustive DP";
+
+    private static double Dp(ScoreMatrix scores, int k, int capacity, bool balanced)
     {
         ArgumentNullException.ThrowIfNull(scores);
         if (AssignmentProblem.Check(scores, k, capacity, balanced) is not null) return double.NaN;
         int t = scores.Tokens, e = scores.Experts;
-        if (Math.Pow(capacity + 1, e) > 5_000_000) throw new ArgumentException("instance too large for the exhaustive oracle");
+        if (Math.Pow(capacity + 1, e) > 5_000_000)
+            throw new SolverException(Oracle, "TOO_LARGE", $"(C+1)^E = {Math.Pow(capacity + 1, e)} states exceed 5e6");
         var subsets = new List<int>();
         for (int m = 0; m < 1 << e; m++) if (System.Numerics.BitOperations.PopCount((uint)m) == k) subsets.Add(m);
         var radix = new long[e];

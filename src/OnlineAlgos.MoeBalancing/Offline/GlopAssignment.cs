@@ -1,4 +1,5 @@
 using Google.OrTools.LinearSolver;
+using OnlineAlgos.Core;
 using OnlineAlgos.MoeBalancing.Model;
 
 namespace OnlineAlgos.MoeBalancing.Offline;
@@ -17,7 +18,41 @@ public static class GlopAssignment
     public const double Tolerance = 1e-6;
 
     /// <summary>Solves the LP; <paramref name="balanced"/>: column sums equal <paramref name="target"/>, else ≤.</summary>
+    /// <exception cref="SolverException">The problem is infeasible (status <c>INFEASIBLE</c>) or GLOP gave no optimum
+    /// (its own status, e.g. <c>NOT_SOLVED</c>, <c>ABNORMAL</c>).</exception>
     public static AssignmentSolution Solve(ScoreMatrix scores, int k, double target, bool balanced)
+    {
+        if (TrySolve(scores, k, target, balanced, out var solution)) return solution;
+        throw new SolverException(Glop, "INFEASIBLE", solution.Message);
+    }
+
+    /// <summary>
+    /// Solves the LP: true with the optimum, false with an <see cref="OfflineStatus.Infeasible"/> solution (and the
+    /// reason in its message) when the problem has no feasible point (K outside 1..E, E·C &lt; T·K, a balanced target
+    /// other than T·K/E, or GLOP's INFEASIBLE). Any other GLOP status (NOT_SOLVED, ABNORMAL, UNBOUNDED, MODEL_INVALID,
+    /// FEASIBLE) is a failure, not infeasibility: it throws <see cref="SolverException"/> with that status.
+    /// </summary>
+    public static bool TrySolve(ScoreMatrix scores, int k, double target, bool balanced, out AssignmentSolution solution)
+    {
+        solution = Build(scores, k, target, balanced);
+        return solution.Status == OfflineStatus.Optimal;
+    }
+
+    /// <summary>
+    /// GLOP's status, faithfully: OPTIMAL → <see cref="OfflineStatus.Optimal"/>, INFEASIBLE →
+    /// <see cref="OfflineStatus.Infeasible"/>; every other status throws <see cref="SolverException"/> with it (before,
+    /// NOT_SOLVED and ABNORMAL were reported as infeasible).
+    /// </summary>
+    public static OfflineStatus MapStatus(Solver.ResultStatus status) => status switch
+    {
+        Solver.ResultStatus.OPTIMAL => OfflineStatus.Optimal,
+        Solver.ResultStatus.INFEASIBLE => OfflineStatus.Infeasible,
+        _ => throw new SolverException(Glop, status.ToString(), "GLOP returned no optimum for the assignment LP"),
+    };
+
+    private const string Glop = "GLOP";
+
+    private static AssignmentSolution Build(ScoreMatrix scores, int k, double target, bool balanced)
     {
         ArgumentNullException.ThrowIfNull(scores);
         int t = scores.Tokens, e = scores.Experts;
@@ -27,7 +62,7 @@ public static class GlopAssignment
         if (balanced && Math.Abs(target * e - tk) > 1e-9 * Math.Max(1, tk))
             return AssignmentSolution.Infeasible($"balanced target {target} differs from T·K/E = {tk / e}");
         if (!balanced && target * e < tk - 1e-9) return AssignmentSolution.Infeasible($"E·C = {target * e} < T·K = {tk}");
-        using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available");
+        using var solver = Solver.CreateSolver("GLOP") ?? throw new SolverException(Glop, "UNAVAILABLE", "GLOP is not available");
         var x = new Variable[t * e];
         for (int j = 0; j < x.Length; j++) x[j] = solver.MakeNumVar(0, 1, "");
         for (int tok = 0; tok < t; tok++)
@@ -45,7 +80,7 @@ public static class GlopAssignment
         for (int j = 0; j < x.Length; j++) obj.SetCoefficient(x[j], scores.Data[j]);
         obj.SetMaximization();
         var status = solver.Solve();
-        if (status != Solver.ResultStatus.OPTIMAL)
+        if (MapStatus(status) == OfflineStatus.Infeasible)
             return AssignmentSolution.Infeasible($"GLOP returned {status}");
         double value = obj.Value();
         var xv = new double[t * e];

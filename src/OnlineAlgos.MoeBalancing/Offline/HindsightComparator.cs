@@ -1,3 +1,4 @@
+using OnlineAlgos.Core;
 using OnlineAlgos.MoeBalancing.Model;
 
 namespace OnlineAlgos.MoeBalancing.Offline;
@@ -20,7 +21,16 @@ public static class HindsightComparator
     }
 
     /// <summary>(min_p Σ_k f_k(p), the minimising bias); all batches must have the same number of tokens B.</summary>
+    /// <exception cref="SolverException">GLOP found the LP infeasible (K outside 1..E) or failed.</exception>
     public static (double Value, double[] Bias) Solve(IReadOnlyList<ScoreMatrix> batches, int k)
+    {
+        if (TrySolve(batches, k, out var result)) return result;
+        throw new SolverException("GLOP", "INFEASIBLE", $"the hindsight LP with K = {k} has no feasible point");
+    }
+
+    /// <summary>Like <see cref="Solve"/>, but false (value NaN, no bias) when the LP is infeasible.</summary>
+    /// <exception cref="SolverException">GLOP failed (NOT_SOLVED, ABNORMAL, …).</exception>
+    public static bool TrySolve(IReadOnlyList<ScoreMatrix> batches, int k, out (double Value, double[] Bias) result)
     {
         ArgumentNullException.ThrowIfNull(batches);
         if (batches.Count == 0) throw new ArgumentException("no batches", nameof(batches));
@@ -29,9 +39,13 @@ public static class HindsightComparator
             if (m.Tokens != b) throw new ArgumentException("all batches must have the same number of tokens", nameof(batches));
         var all = ScoreMatrix.Concat(batches);
         double target = (double)all.Tokens * k / all.Experts;
-        var sol = GlopAssignment.Solve(all, k, target, balanced: true);
-        if (sol.Status != OfflineStatus.Optimal) throw new InvalidOperationException(sol.Message);
-        return (sol.Value / b, sol.Prices!);
+        if (!GlopAssignment.TrySolve(all, k, target, balanced: true, out var sol))
+        {
+            result = (double.NaN, Array.Empty<double>());
+            return false;
+        }
+        result = (sol.Value / b, sol.Prices!);
+        return true;
     }
 
     /// <summary>
@@ -41,7 +55,7 @@ public static class HindsightComparator
     /// E = 8, where GLOP already needs about 6 min at 64 000. Otherwise GLOP. The true minimum is within ErrorBound
     /// of Value (0 when exact): the flow rounds non-integer scores to integer costs (scale Q) and its Value, the
     /// true-score objective of a feasible assignment, lies in [min − ErrorBound, min]; GLOP has its tolerance when the
-    /// vertex is fractional.
+    /// vertex is fractional. Throws <see cref="SolverException"/> when the solver fails.
     /// </summary>
     public static (double Value, double ErrorBound) SolveValue(ScoreMatrix concatenated, int batchTokens, int k)
     {
@@ -54,7 +68,6 @@ public static class HindsightComparator
         AssignmentSolution sol = tk % e == 0
             ? MinCostFlowAssignment.Solve(concatenated, k, checked((int)(tk / e)), balanced: true)
             : GlopAssignment.Solve(concatenated, k, (double)tk / e, balanced: true);
-        if (sol.Status != OfflineStatus.Optimal) throw new InvalidOperationException(sol.Message);
         return (sol.Value / batchTokens, sol.ErrorBound / batchTokens);
     }
 }

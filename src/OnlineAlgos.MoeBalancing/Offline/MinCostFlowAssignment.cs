@@ -1,4 +1,5 @@
 using Google.OrTools.Graph;
+using OnlineAlgos.Core;
 using OnlineAlgos.MoeBalancing.Model;
 
 namespace OnlineAlgos.MoeBalancing.Offline;
@@ -13,7 +14,29 @@ namespace OnlineAlgos.MoeBalancing.Offline;
 public static class MinCostFlowAssignment
 {
     /// <summary>Solves CAP_C (<paramref name="balanced"/> false) or BAP (true, needs capacity = L integer).</summary>
+    /// <exception cref="SolverException">Infeasible (status <c>INFEASIBLE</c>) or the flow solver failed (its status,
+    /// e.g. <c>BAD_COST_RANGE</c>).</exception>
     public static AssignmentSolution Solve(ScoreMatrix scores, int k, int capacity, bool balanced = false)
+    {
+        if (TrySolve(scores, k, capacity, balanced, out var solution)) return solution;
+        throw new SolverException(Flow, "INFEASIBLE", solution.Message);
+    }
+
+    /// <summary>
+    /// Solves CAP_C or BAP: true with the optimum, false with an <see cref="OfflineStatus.Infeasible"/> solution (reason in
+    /// its message) when the problem has no feasible assignment (checked up front, or the solver's INFEASIBLE /
+    /// UNBALANCED). Any other solver status (NOT_SOLVED, BAD_RESULT, BAD_COST_RANGE, FEASIBLE) throws
+    /// <see cref="SolverException"/> with that status.
+    /// </summary>
+    public static bool TrySolve(ScoreMatrix scores, int k, int capacity, bool balanced, out AssignmentSolution solution)
+    {
+        solution = Build(scores, k, capacity, balanced);
+        return solution.Status == OfflineStatus.Optimal;
+    }
+
+    private const string Flow = "MinCostFlow";
+
+    private static AssignmentSolution Build(ScoreMatrix scores, int k, int capacity, bool balanced)
     {
         ArgumentNullException.ThrowIfNull(scores);
         string? why = AssignmentProblem.Check(scores, k, capacity, balanced);
@@ -33,8 +56,10 @@ public static class MinCostFlowAssignment
         flow.SetNodeSupply(source, total);
         flow.SetNodeSupply(sink, -total);
         var status = flow.Solve();
-        if (status != MinCostFlowBase.Status.OPTIMAL)
+        if (status is MinCostFlowBase.Status.INFEASIBLE or MinCostFlowBase.Status.UNBALANCED)
             return AssignmentSolution.Infeasible($"min-cost flow returned {status}");
+        if (status != MinCostFlowBase.Status.OPTIMAL)
+            throw new SolverException(Flow, status.ToString(), "min-cost flow returned no optimum");
         var chosen = new bool[t * e];
         var loads = new int[e];
         double value = 0;

@@ -37,6 +37,7 @@ public static class MoeSimulator
         var batch = new ScoreMatrix(t, e);
         var assignment = new int[t * k];
         var loads = new int[e];
+        var stamp = new int[e];
         var global = new long[e];
         var result = new StepMetrics[settings.Steps];
         double target = BalanceMetrics.Target(t, k, e);
@@ -57,7 +58,12 @@ public static class MoeSimulator
             }
             else
             {
-                if (groups is null) TopKRouter.Route(batch, balancer.Bias, k, assignment, loads, balancer.Rule);
+                if (settings.Router is { } router)
+                {
+                    router.Route(batch, balancer.Bias, k, assignment, loads);
+                    CheckRouting(router.Name, step, assignment, loads, k, e, groups, stamp);
+                }
+                else if (groups is null) TopKRouter.Route(batch, balancer.Bias, k, assignment, loads, balancer.Rule);
                 else GroupLimitedRouter.Route(batch, balancer.Bias, k, groups.Groups, groups.TopGroups, assignment, loads);
                 objective = BalanceMetrics.Objective(batch, assignment, k);
                 // Plain top-K routing maximises the Lagrangian, so ℒ(x_k, p_k) = D(p_k); group-limited routing does
@@ -89,6 +95,53 @@ public static class MoeSimulator
     }
 
     /// <summary>
+    /// Checks one routing against the model: every token has exactly K distinct experts in 0..E−1 (a dropped slot,
+    /// e.g. −1, is not allowed: dropping is the simulator's own step, after routing), <paramref name="loads"/> are the
+    /// per-expert counts of <paramref name="assignment"/>, and under a group limit each token's experts lie in at most
+    /// M groups. O(T·K + E). <paramref name="stamp"/>: E ints of scratch.
+    /// </summary>
+    /// <exception cref="ModelViolationException">The first broken rule, naming the step and the token.</exception>
+    public static void CheckRouting(string router, int step, ReadOnlySpan<int> assignment, ReadOnlySpan<int> loads, int k, int experts,
+        GroupLimit? groups, Span<int> stamp)
+    {
+        if (assignment.Length % k != 0 || loads.Length != experts || stamp.Length != experts)
+            throw new ModelViolationException(router, step, $"routing buffers of the wrong size: {assignment.Length} slots, {loads.Length} loads");
+        stamp.Clear();
+        int tokens = assignment.Length / k;
+        int groupSize = groups is null ? 0 : experts / groups.Groups;
+        Span<int> seenGroups = groups is null ? [] : stackalloc int[groups.TopGroups];
+        for (int t = 0; t < tokens; t++)
+        {
+            int groupsUsed = 0;
+            for (int j = 0; j < k; j++)
+            {
+                int x = assignment[t * k + j];
+                if ((uint)x >= (uint)experts)
+                    throw new ModelViolationException(router, step, $"token {t} slot {j}: expert {x} is not one of the {experts} experts (no dropping while routing)");
+                for (int jj = 0; jj < j; jj++)
+                    if (assignment[t * k + jj] == x)
+                        throw new ModelViolationException(router, step, $"token {t} got expert {x} twice (K = {k} distinct experts per token)");
+                stamp[x]++;
+                if (groups is not null)
+                {
+                    int g = x / groupSize;
+                    bool known = false;
+                    for (int q = 0; q < groupsUsed; q++) known |= seenGroups[q] == g;
+                    if (!known)
+                    {
+                        if (groupsUsed == groups.TopGroups)
+                            throw new ModelViolationException(router, step, $"token {t}: expert {x} lies in a group beyond the {groups.TopGroups} allowed");
+                        seenGroups[groupsUsed++] = g;
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < experts; i++)
+            if (stamp[i] != loads[i])
+                throw new ModelViolationException(router, step, $"expert {i} reported load {loads[i]} but was assigned {stamp[i]} tokens");
+    }
+
+    /// <summary>
     /// (OPT(CAP_m) − objective)/span with m = max(max load, ⌈L⌉) and span = UB_topK − OPT(CAP_⌈L⌉), the oberpierre
     /// "gap over span" (spec §4.1); 0 when span is 0. Two min-cost-flow solves.
     /// </summary>
@@ -98,8 +151,10 @@ public static class MoeSimulator
         int ceilL = AssignmentProblem.DefaultCapacity(batch.Tokens, k, batch.Experts);
         int m = ceilL;
         foreach (int n in loads) m = Math.Max(m, n);
-        double optBalanced = MinCostFlowAssignment.Solve(batch, k, ceilL).Value;
-        double optMatched = m == ceilL ? optBalanced : MinCostFlowAssignment.Solve(batch, k, m).Value;
+        // An infeasible capacity gives NaN (no gap), as before; a solver failure throws SolverException.
+        double optBalanced = MinCostFlowAssignment.TrySolve(batch, k, ceilL, false, out var bal) ? bal.Value : double.NaN;
+        double optMatched = m == ceilL ? optBalanced
+            : MinCostFlowAssignment.TrySolve(batch, k, m, false, out var matched) ? matched.Value : double.NaN;
         double span = BalanceMetrics.TopKBound(batch, k) - optBalanced;
         double scale = Math.Max(1e-12, 1e-9 * Math.Abs(optBalanced));
         return span <= scale ? 0 : (optMatched - objective) / span;

@@ -11,4 +11,9 @@ namespace OnlineAlgos.MoeBalancing.Online;
 /// <param name="Groups">Group-limited routing (spec A2e) instead of plain biased top-K; null = plain top-K. Needs an
 /// additive bias and no expert choice.</param>
 public sealed record SimulationSettings(int Tokens, int K, int Steps, double? CapacityFactor = null,
-    DropPolicy Policy = DropPolicy.HighestScore, bool ExpertChoice = false, int GapEvery = 0, GroupLimit? Groups = null);
+    DropPolicy Policy = DropPolicy.HighestScore, bool ExpertChoice = false, int GapEvery = 0, GroupLimit? Groups = null)
+{
+    /// <summary>A router to use instead of the built-in biased top-K (or group-limited) routing; null = built in. Its
+    /// routings are checked against the model every step.</summary>
+    public IExpertRouter? Router { get; init; }
+}

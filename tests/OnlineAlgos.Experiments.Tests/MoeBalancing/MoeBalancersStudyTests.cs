@@ -38,8 +38,15 @@ public class MoeBalancersStudyTests
             Assert.InRange(Value(t, "maxvio_batch_late", g, "capacity-probs"), 0, 0.25);
             foreach (var b in Balancers.Where(b => b != "capacity-probs"))
                 Assert.Equal(0.0, Value(t, "drop_rate", g, b));
-            foreach (var b in Balancers)
-                Assert.InRange(Value(t, "maxvio_batch_late", g, b), 0, 16.0 / 2 - 1);
+        }
+        // Balancing works where plain routing is skewed (spec §5.5): on Zipf and topic scores the additive balancers end
+        // below MaxVio 1 (quick grid: 0.51-0.69) while unbalanced top-K stays above 2.5 (2.56, 3.18). The old check,
+        // 0 <= MaxVio <= E/K - 1, is MaxVio's whole range and held for any routing.
+        foreach (var g in new[] { "zipf", "topics" })
+        {
+            foreach (var b in new[] { "alf-lb", "alf-lb-g8-top4", "proportional" })
+                Assert.True(Value(t, "maxvio_batch_late", g, b) < 1.0, $"{g} {b}: {Value(t, "maxvio_batch_late", g, b)}");
+            Assert.True(Value(t, "maxvio_batch_late", g, "top-k") > 2.5, g);
         }
         Assert.True(Value(t, "drop_rate", "zipf", "capacity-probs") > 0);
         // Identical rows (spec L1/E11): every token picks the same K experts, MaxVio = E/K − 1 = 7, E − K = 14 idle,

@@ -19,7 +19,9 @@ public class MoeGapStudyTests
         Assert.All(Column(t, "(D(p)-OPT)/OPT"), v => Assert.True(v >= 0)); // weak duality, T1
         // OPT at the matched capacity m = max(max load, L) admits the routing itself, so the gap is >= 0.
         Assert.All(Column(t, "gap_over_span"), v => Assert.True(v >= 0));
-        Assert.All(Column(t, "corr(bias, LP prices)"), v => Assert.InRange(v, -1, 1));
+        // The biases track the ideal biases (LP prices, spec §4.1): correlation at least 0.95 for every method (0.984-1.000
+        // in the quick grid). The old check, |corr| <= 1, held for any vectors; a sign-flipped update gives corr < 0.
+        Assert.All(Column(t, "corr(bias, LP prices)"), v => Assert.True(v >= 0.95, $"corr(bias, LP prices) = {v}"));
         int balanced = 0;
         foreach (var g in new[] { "iid", "zipf" })
         {

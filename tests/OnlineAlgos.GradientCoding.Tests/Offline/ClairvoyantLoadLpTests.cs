@@ -68,8 +68,11 @@ public class ClairvoyantLoadLpTests
     {
         // n = 2, T = 1: both workers straggle in rounds 1 and 2, the whole window of job 1.
         var p = StragglerPattern.FromSets(2, [[], [0, 1], [0, 1]]);
-        var lp = ClairvoyantLoadLp.Solve(p, 2, 1);
+        Assert.False(ClairvoyantLoadLp.TrySolve(p, 2, 1, out var lp));
         Assert.Equal(ClairvoyantLpStatus.Infeasible, lp.Status);
+        var thrown = Assert.Throws<SolverException>(() => ClairvoyantLoadLp.Solve(p, 2, 1));
+        Assert.Equal("INFEASIBLE", thrown.Status);
+        Assert.Contains("job 1", thrown.Message);
         Assert.True(double.IsPositiveInfinity(lp.Load));
         Assert.Contains("job 1", lp.SolverStatus);
         Assert.Null(ClairvoyantLoadLp.ExactLoad(p, 2, 1));
@@ -171,8 +174,9 @@ public class ClairvoyantLoadLpTests
             var p = new StragglerPattern(jobs + t, n, cells);
             string where = $"n={n} T={t} J={jobs} {p}";
 
-            var lp = ClairvoyantLoadLp.Solve(p, jobs, t);
+            bool solved = ClairvoyantLoadLp.TrySolve(p, jobs, t, out var lp);
             var exact = ClairvoyantLoadLp.ExactLoad(p, jobs, t);
+            Assert.Equal(exact is not null, solved);
             var hall = BruteForceHall(p, jobs, t);
             Assert.Equal(hall, exact);
             if (exact is not { } f)
@@ -216,5 +220,22 @@ public class ClairvoyantLoadLpTests
         _out.WriteLine($"{infeasible} infeasible, {nontrivial} above J/(n(J+T)); largest |GLOP - exact| = {worst:E2}");
         Assert.True(infeasible >= 10, $"only {infeasible} infeasible instances");
         Assert.True(nontrivial >= 30, $"only {nontrivial} instances where stragglers raise L above J/(n(J+T))");
+    }
+
+    /// <summary>GLOP's statuses map faithfully: only OPTIMAL and INFEASIBLE are answers; NOT_SOLVED, ABNORMAL and the
+    /// rest are failures carrying GLOP's own word (none of them may pass as an optimum or as infeasibility).</summary>
+    [Theory]
+    [InlineData(Google.OrTools.LinearSolver.Solver.ResultStatus.NOT_SOLVED, "NOT_SOLVED")]
+    [InlineData(Google.OrTools.LinearSolver.Solver.ResultStatus.ABNORMAL, "ABNORMAL")]
+    [InlineData(Google.OrTools.LinearSolver.Solver.ResultStatus.UNBOUNDED, "UNBOUNDED")]
+    [InlineData(Google.OrTools.LinearSolver.Solver.ResultStatus.FEASIBLE, "FEASIBLE")]
+    [InlineData(Google.OrTools.LinearSolver.Solver.ResultStatus.MODEL_INVALID, "MODEL_INVALID")]
+    public void Glop_failures_raise_SolverException_with_the_status(Google.OrTools.LinearSolver.Solver.ResultStatus status, string word)
+    {
+        var ex = Assert.Throws<SolverException>(() => ClairvoyantLoadLp.MapStatus(status));
+        Assert.Equal(word, ex.Status);
+        Assert.Equal("GLOP", ex.Solver);
+        Assert.Equal(ClairvoyantLpStatus.Optimal, ClairvoyantLoadLp.MapStatus(Google.OrTools.LinearSolver.Solver.ResultStatus.OPTIMAL));
+        Assert.Equal(ClairvoyantLpStatus.Infeasible, ClairvoyantLoadLp.MapStatus(Google.OrTools.LinearSolver.Solver.ResultStatus.INFEASIBLE));
     }
 }

@@ -153,9 +153,11 @@ public class SchemeFeasibilityTests
         // lambda = 6, J = 2, s = 3. Five stragglers in round 0; with s-1 = 2, round 1 re-attempts job 0 on three workers,
         // job 1 then has 3 < 4 returns, and the single round-2 re-attempter (worker 1) straggles again.
         string file = Path.Combine(TestData.Instances(), "srsgc-s-minus-1-n6-B1-W2-lambda6-J2.csv");
-        StragglerPattern p;
-        using (var reader = new StreamReader(file)) p = OnlineAlgos.GradientCoding.Formats.StragglerPatternReader.Read(reader, file);
+        var saved = SgcInstance.Parse(File.ReadAllText(file), file);
+        var p = saved.Pattern;
         var m = new BurstyModel(6, 1, 2, 6);
+        Assert.Equal(m, saved.Model);
+        Assert.Equal(2, saved.Jobs);
         Assert.True(m.AdmitsBruteForce(p));
         Assert.Equal(0, PatternSimulator.MissedDeadlines(new SelectiveReattemptSgcScheme(m, 2), p));
         var mutant = new SelectiveReattemptSgcScheme(m, 2, unsafeToleranceOverride: 2);

@@ -35,16 +35,44 @@ public class OptimumTests
     public void NonIntegerTarget_IsReportedInfeasible_CapacityStillSolves()
     {
         var s = M(new[] { 1.0, 2 }, new[] { 3.0, 1 }, new[] { 2.0, 2 });
-        var bap = MinCostFlowAssignment.Solve(s, 1, 2, balanced: true);
+        Assert.False(MinCostFlowAssignment.TrySolve(s, 1, 2, true, out var bap));
         Assert.Equal(OfflineStatus.Infeasible, bap.Status);
         Assert.Contains("not an integer", bap.Message, StringComparison.Ordinal);
-        Assert.True(double.IsNaN(ExhaustiveAssignment.Solve(s, 1, 2, balanced: true)));
+        var thrown = Assert.Throws<SolverException>(() => MinCostFlowAssignment.Solve(s, 1, 2, balanced: true));
+        Assert.Equal("INFEASIBLE", thrown.Status);
+        Assert.Contains("not an integer", thrown.Message, StringComparison.Ordinal);
+        Assert.False(ExhaustiveAssignment.TrySolve(s, 1, 2, true, out double none));
+        Assert.True(double.IsNaN(none));
+        Assert.Equal("INFEASIBLE", Assert.Throws<SolverException>(() => ExhaustiveAssignment.Solve(s, 1, 2, balanced: true)).Status);
         var cap = MinCostFlowAssignment.Solve(s, 1, AssignmentProblem.DefaultCapacity(3, 1, 2));
         Assert.Equal(OfflineStatus.Optimal, cap.Status);
         Assert.Equal(7.0, cap.Value); // 2 + 3 + 2 with loads (2,1) or (1,2)
-        Assert.Equal(OfflineStatus.Infeasible, MinCostFlowAssignment.Solve(s, 1, 1).Status); // E·C = 2 < 3
-        Assert.Equal(OfflineStatus.Infeasible, MinCostFlowAssignment.Solve(s, 3, 3).Status); // K > E
-        Assert.Equal(OfflineStatus.Infeasible, GlopAssignment.Solve(s, 1, 1.4, balanced: false).Status); // E·C = 2.8 < 3
+        Assert.False(MinCostFlowAssignment.TrySolve(s, 1, 1, false, out _)); // E·C = 2 < 3
+        Assert.False(MinCostFlowAssignment.TrySolve(s, 3, 3, false, out _)); // K > E
+        Assert.False(GlopAssignment.TrySolve(s, 1, 1.4, false, out var glop)); // E·C = 2.8 < 3
+        Assert.Equal(OfflineStatus.Infeasible, glop.Status);
+        Assert.Throws<SolverException>(() => GlopAssignment.Solve(s, 1, 1.4, balanced: false));
+        Assert.Equal("TOO_LARGE", Assert.Throws<SolverException>(() => ExhaustiveAssignment.Solve(new ScoreMatrix(30, 8), 1, 30)).Status);
+    }
+
+    /// <summary>
+    /// The GlopAssignment bug of issue #13: NOT_SOLVED and ABNORMAL were reported as <i>Infeasible</i>. Only OPTIMAL and
+    /// INFEASIBLE are answers; every other GLOP status is a <see cref="SolverException"/> carrying GLOP's word.
+    /// (Seen failing on the old mapping: MapStatus(NOT_SOLVED) returned Infeasible instead of throwing.)
+    /// </summary>
+    [Theory]
+    [InlineData(Google.OrTools.LinearSolver.Solver.ResultStatus.NOT_SOLVED, "NOT_SOLVED")]
+    [InlineData(Google.OrTools.LinearSolver.Solver.ResultStatus.ABNORMAL, "ABNORMAL")]
+    [InlineData(Google.OrTools.LinearSolver.Solver.ResultStatus.UNBOUNDED, "UNBOUNDED")]
+    [InlineData(Google.OrTools.LinearSolver.Solver.ResultStatus.FEASIBLE, "FEASIBLE")]
+    [InlineData(Google.OrTools.LinearSolver.Solver.ResultStatus.MODEL_INVALID, "MODEL_INVALID")]
+    public void Glop_NotSolved_and_Abnormal_are_failures_not_infeasibility(Google.OrTools.LinearSolver.Solver.ResultStatus status, string word)
+    {
+        var ex = Assert.Throws<SolverException>(() => GlopAssignment.MapStatus(status));
+        Assert.Equal(word, ex.Status);
+        Assert.Equal("GLOP", ex.Solver);
+        Assert.Equal(OfflineStatus.Optimal, GlopAssignment.MapStatus(Google.OrTools.LinearSolver.Solver.ResultStatus.OPTIMAL));
+        Assert.Equal(OfflineStatus.Infeasible, GlopAssignment.MapStatus(Google.OrTools.LinearSolver.Solver.ResultStatus.INFEASIBLE));
     }
 
     [Fact]

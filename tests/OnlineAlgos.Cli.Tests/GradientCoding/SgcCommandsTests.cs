@@ -3,7 +3,7 @@ using OnlineAlgos.Core;
 using OnlineAlgos.GradientCoding.Generators;
 using Xunit;
 
-namespace OnlineAlgos.GradientCoding.Tests.Cli;
+namespace OnlineAlgos.Cli.Tests.GradientCoding;
 
 public class SgcCommandsTests
 {
@@ -47,7 +47,7 @@ public class SgcCommandsTests
     [InlineData(new[] { "--n", "8", "--B", "2", "--W", "2", "--lambda", "3" }, "B must satisfy")]
     [InlineData(new[] { "--n", "x", "--B", "1", "--W", "2", "--lambda", "3" }, "--n expects an integer")]
     [InlineData(new[] { "--n", "1", "--B", "1", "--W", "2", "--lambda", "1", "--schemes", "sr-sgc" }, "n-1")]
-    [InlineData(new[] { "--n", "8", "--B", "1", "--W", "2", "--lambda", "3", "--schemes", "foo" }, "unknown scheme")]
+    [InlineData(new[] { "--n", "8", "--B", "1", "--W", "2", "--lambda", "3", "--schemes", "foo" }, "unknown sgc algorithm 'foo'; known: uncoded, gc, sr-sgc, m-sgc, clairvoyant-lp, lower-bound")]
     public void Design_rejects_parameters_that_violate_a_schemes_conditions(string[] args, string expected)
     {
         var (code, output, err) = Run(["sgc", "design", .. args]);
@@ -121,7 +121,7 @@ public class SgcCommandsTests
             Assert.Contains("needs 7 rounds", r6.Err);
             var r7 = Run("sgc", "replay", "--trace", good, "--schemes", "gcx");
             Assert.Equal(2, r7.Code);
-            Assert.Contains("unknown scheme", r7.Err);
+            Assert.Contains("unknown sgc algorithm", r7.Err);
         }
         finally { File.Delete(bad); File.Delete(good); }
     }

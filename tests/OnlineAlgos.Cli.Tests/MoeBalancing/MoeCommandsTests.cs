@@ -3,7 +3,7 @@ using OnlineAlgos.MoeBalancing.Formats;
 using OnlineAlgos.MoeBalancing.Model;
 using Xunit;
 
-namespace OnlineAlgos.MoeBalancing.Tests.Cli;
+namespace OnlineAlgos.Cli.Tests.MoeBalancing;
 
 public sealed class MoeCommandsTests : IDisposable
 {
@@ -161,8 +161,8 @@ public sealed class MoeCommandsTests : IDisposable
     [InlineData(new[] { "--top-k", "9", "--experts", "8" }, "exceeds")]
     [InlineData(new[] { "--top-k", "0" }, "at least 1")]
     [InlineData(new[] { "--experts", "0" }, "--experts must be at least 1")]
-    [InlineData(new[] { "--balancer", "magic" }, "unknown balancer")]
-    [InlineData(new[] { "--generator", "magic" }, "unknown generator")]
+    [InlineData(new[] { "--balancer", "magic" }, "--balancer: unknown moe algorithm 'magic'; known: alf-lb, alf-lb-zero-mean, alf-lb-annealed, proportional, ogd, multiplicative, aux-loss, top-k, capacity-probs, capacity-position, expert-choice, optimum, hindsight")]
+    [InlineData(new[] { "--generator", "magic" }, "--generator: unknown moe generator 'magic'; known: iid, zipf, zipf-logit, topics, drift, change-point, drift-walk, identical, superstar, binary")]
     [InlineData(new[] { "--schedule", "magic" }, "unknown schedule")]
     [InlineData(new[] { "--capacity-factor", "0" }, "capacity-factor")]
     [InlineData(new[] { "--seed", "-1" }, "--seed")]
@@ -182,5 +182,31 @@ public sealed class MoeCommandsTests : IDisposable
         Assert.Equal(2, code);
         Assert.Equal("", output);
         Assert.Contains(expected, err, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// <c>--generator drift</c> is the studies' change-point drift (popularity re-drawn every 250 steps), and the random
+    /// walk the CLI used to call <c>drift</c> is <c>drift-walk</c>: each prints exactly the MaxVio column of a run built
+    /// here from the generator classes directly (the CLI's seed handling: setup draws from the first split).
+    /// </summary>
+    [Theory]
+    [InlineData("drift", true)]
+    [InlineData("drift-walk", false)]
+    public void Simulate_DriftNames_AreTheRegistryGenerators(string name, bool changePoint)
+    {
+        const int e = 8, k = 2, t = 32, steps = 300;
+        var (code, output, _) = Run("moe", "simulate", "--experts", "8", "--top-k", "2", "--tokens", "32", "--steps", "300", "--generator", name, "--seed", "4");
+        Assert.Equal(0, code);
+        var rng = new OnlineAlgos.Core.Rng(4);
+        var inner = new OnlineAlgos.MoeBalancing.Generators.ZipfGumbelGenerator(e, 1.0, rng.Split());
+        var gen = changePoint
+            ? new OnlineAlgos.MoeBalancing.Generators.DriftGenerator(inner, OnlineAlgos.MoeBalancing.Generators.DriftMode.ChangePoint, period: 250)
+            : new OnlineAlgos.MoeBalancing.Generators.DriftGenerator(inner, OnlineAlgos.MoeBalancing.Generators.DriftMode.RandomWalk, 0.05);
+        var metrics = OnlineAlgos.MoeBalancing.Online.MoeSimulator.Run(gen, new OnlineAlgos.MoeBalancing.Online.AlfLbBalancer(e, 0.001),
+            new OnlineAlgos.MoeBalancing.Online.SimulationSettings(t, k, steps), rng);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(steps + 1, lines.Length);
+        for (int i = 0; i < steps; i++)
+            Assert.Equal(metrics[i].MaxVio.ToString("R", System.Globalization.CultureInfo.InvariantCulture), lines[i + 1].Split(',')[1]);
     }
 }
