@@ -19,24 +19,28 @@ public static class SchedulingJsonReader
     /// <summary>The format tag this reader accepts.</summary>
     public const string FormatTag = "onlinealgos.scheduling/1";
 
-    /// <summary>Reads an instance; <paramref name="source"/> names the input in error messages.</summary>
+    /// <summary>Reads an instance from text; <paramref name="source"/> names the input in error messages.</summary>
     public static SchedulingInstance<Rational> Read(TextReader reader, string source)
     {
-        string text = reader.ReadToEnd();
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
-        }
-        catch (JsonException e)
-        {
-            throw new InstanceFormatException(source, (e.LineNumber ?? 0) + 1, $"well-formed JSON ({FirstSentence(e.Message)})");
-        }
-        using (doc)
+        ArgumentNullException.ThrowIfNull(reader);
+        using var doc = InstanceJson.Parse(reader.ReadToEnd(), source);
+        return Build(doc, source);
+    }
+
+    /// <summary>Reads an instance from UTF-8 bytes (invalid byte sequences are an error naming line and byte).</summary>
+    public static SchedulingInstance<Rational> Read(Stream stream, string source)
+    {
+        using var doc = InstanceJson.Parse(InstanceJson.ReadAll(stream, source), source);
+        return Build(doc, source);
+    }
+
+    private static SchedulingInstance<Rational> Build(JsonDocument doc, string source)
+    {
         {
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw Err(source, "$", "a JSON object with \"format\" and \"jobs\"");
-            if (!root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != FormatTag)
+            CheckNames(root, source, "$");
+            if (!root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || InstanceJson.GetString(format, source, "$.format") != FormatTag)
                 throw Err(source, "$.format", $"\"{FormatTag}\"");
             bool reveal = false;
             if (root.TryGetProperty("revealOperationCount", out var rev))
@@ -51,14 +55,16 @@ public static class SchedulingJsonReader
             long? lastIntId = null;
             int estimates = 0;
             int index = 0;
+            double maxRelease = 0, work = 0;
             foreach (var jobEl in jobsEl.EnumerateArray())
             {
                 string path = $"$.jobs[{index}]";
                 if (jobEl.ValueKind != JsonValueKind.Object) throw Err(source, path, "a job object {\"id\", \"release\", \"operations\"}");
+                CheckNames(jobEl, source, path);
                 string id = index.ToString(CultureInfo.InvariantCulture);
                 if (jobEl.TryGetProperty("id", out var idEl))
                 {
-                    if (idEl.ValueKind == JsonValueKind.String) id = idEl.GetString()!;
+                    if (idEl.ValueKind == JsonValueKind.String) id = InstanceJson.GetString(idEl, source, path + ".id");
                     else if (idEl.ValueKind == JsonValueKind.Number && idEl.TryGetInt64(out long intId))
                     {
                         if (lastIntId is { } last && intId <= last)
@@ -84,11 +90,17 @@ public static class SchedulingJsonReader
                     estimate = Number(estEl, source, path + ".estimate", allowZero: false);
                     estimates++;
                 }
+                // Every instance is also run in double: the last completion (at most max release + total work) times
+                // the number of jobs bounds the total flow time, and it must stay finite.
+                maxRelease = Math.Max(maxRelease, release.ToDouble());
+                foreach (var op in ops) work += op.ToDouble();
                 jobs.Add(new SchedulingJob<Rational>(id, release, ops, estimate));
                 index++;
             }
             if (estimates != 0 && estimates != jobs.Count)
                 throw Err(source, "$.jobs", "an \"estimate\" on every job or on none");
+            if (!double.IsFinite((maxRelease + work) * jobs.Count))
+                throw Err(source, "$.jobs", "a total flow time within the double range ((max release + total work) x jobs below 1.8e308)");
             return new SchedulingInstance<Rational>(jobs, reveal);
         }
     }
@@ -96,24 +108,37 @@ public static class SchedulingJsonReader
     private static Rational Number(JsonElement el, string source, string path, bool allowZero)
     {
         string what = allowZero ? "a number >= 0 (JSON number or \"p/q\" string)" : "a number > 0 (JSON number or \"p/q\" string)";
-        string? text = el.ValueKind switch
+        Rational value;
+        string? problem;
+        string? shown;
+        if (el.ValueKind == JsonValueKind.Number)
         {
-            JsonValueKind.Number => el.GetRawText(),
-            JsonValueKind.String => el.GetString(),
-            _ => null,
-        };
-        if (text is null || !Rational.TryParse(text, CultureInfo.InvariantCulture, out var value))
-            throw Err(source, path, what + (text is null ? "" : $", got \"{text}\""));
+            var raw = InstanceJson.NumberText(el, source, path, what);
+            Span<char> chars = stackalloc char[raw.Length];
+            for (int i = 0; i < raw.Length; i++) chars[i] = (char)raw[i]; // JSON numbers are ASCII
+            if (ExactNumber.TryParse(chars, out value, out problem)) shown = null;
+            else shown = chars.ToString();
+        }
+        else if (el.ValueKind == JsonValueKind.String)
+        {
+            string text = InstanceJson.GetString(el, source, path);
+            shown = ExactNumber.TryParse(text, out value, out problem) ? null : text;
+        }
+        else throw Err(source, path, what);
+        if (shown is not null)
+            throw Err(source, path, (problem ?? what) + $", got \"{Truncate(shown)}\"");
         if (Rational.IsNegative(value) || (!allowZero && Rational.IsZero(value)))
-            throw Err(source, path, what + $", got {text}");
+            throw Err(source, path, what + $", got {Truncate(value.ToString())}");
         return value;
     }
 
-    private static InstanceFormatException Err(string source, string path, string expected) => new(source, path, "expected " + expected);
-
-    private static string FirstSentence(string message)
+    // Property lookup unescapes names, and a lone surrogate escape in any name ("\ud800") would throw there.
+    private static void CheckNames(JsonElement obj, string source, string path)
     {
-        int i = message.IndexOf(". ", StringComparison.Ordinal);
-        return i > 0 ? message[..i] : message.TrimEnd('.');
+        foreach (var prop in obj.EnumerateObject()) InstanceJson.Name(prop, source, path);
     }
+
+    private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "...";
+
+    private static InstanceFormatException Err(string source, string path, string expected) => new(source, path, "expected " + expected);
 }

@@ -1,0 +1,90 @@
+using System.Globalization;
+using OnlineAlgos.Scheduling.Model;
+
+namespace OnlineAlgos.Scheduling.Formats;
+
+/// <summary>
+/// Guarded exact parsing of the numbers in scheduling inputs (JSON and SWF). <see cref="Rational"/> parses decimal
+/// literals exactly, so an unchecked 300,000-digit literal costs seconds and gigabytes and <c>1e999999999</c> a huge
+/// power of ten; here a literal has at most <see cref="MaxLength"/> characters, its decimal magnitude is checked from
+/// the text before any big integer is built, and the value must be a finite double that does not underflow to 0
+/// (every instance is also run in <c>double</c>). O(length) before the exact parse.
+/// </summary>
+internal static class ExactNumber
+{
+    /// <summary>Longest accepted literal (characters), as for every JSON number (Core's InstanceJson).</summary>
+    public const int MaxLength = 1000;
+
+    /// <summary>What the checks require, for error messages.</summary>
+    public const string Range = "within the double range (magnitude at most 1.8e308, and 0 or at least 4.9e-324)";
+
+    /// <summary>Parses <c>p/q</c> or a decimal literal; false with <paramref name="problem"/> set when it is not a number or out of range.</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out Rational value, out string? problem)
+    {
+        value = default;
+        problem = null;
+        text = text.Trim();
+        if (text.Length > MaxLength)
+        {
+            problem = string.Create(CultureInfo.InvariantCulture, $"a number written with at most {MaxLength} characters, found {text.Length}");
+            return false;
+        }
+        if (text.IndexOf('/') < 0 && !DecimalMagnitudeFits(text))
+        {
+            problem = "a number " + Range;
+            return false;
+        }
+        if (!Rational.TryParse(text, CultureInfo.InvariantCulture, out value)) return false;
+        if (!FitsDouble(value))
+        {
+            problem = "a number " + Range;
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>True when the double nearest to <paramref name="value"/> is finite, and non-zero unless the value is 0.</summary>
+    public static bool FitsDouble(Rational value)
+    {
+        double d = value.ToDouble();
+        return double.IsFinite(d) && (d != 0 || Rational.IsZero(value));
+    }
+
+    // For [sign] digits [. digits] [e|E [sign] digits]: the decimal exponent of the leading significant digit is within
+    // [-330, 330] (wider than double, so FitsDouble decides the edge) or every digit is 0. Malformed text passes here and
+    // fails in Rational.TryParse.
+    private static bool DecimalMagnitudeFits(ReadOnlySpan<char> s)
+    {
+        int i = 0;
+        if (i < s.Length && (s[i] == '+' || s[i] == '-')) i++;
+        long firstNonZero = long.MinValue; // position of the first significant digit relative to the decimal point
+        long intDigits = 0;
+        bool fraction = false;
+        long fracIndex = 0;
+        for (; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (c == '.' && !fraction) { fraction = true; continue; }
+            if (c < '0' || c > '9') break;
+            if (!fraction) intDigits++; else fracIndex++;
+            if (c != '0' && firstNonZero == long.MinValue) firstNonZero = fraction ? -fracIndex : intDigits;
+        }
+        if (firstNonZero == long.MinValue) return true; // zero (or malformed)
+        // magnitude ~ 10^(exp + position): for an integer part, position = intDigits - firstNonZero + 1 digits' worth.
+        long magnitude = firstNonZero > 0 ? intDigits - firstNonZero : firstNonZero; // exponent of the leading digit
+        if (i < s.Length && (s[i] == 'e' || s[i] == 'E'))
+        {
+            int j = i + 1;
+            bool negative = false;
+            if (j < s.Length && (s[j] == '+' || s[j] == '-')) { negative = s[j] == '-'; j++; }
+            long exp = 0;
+            for (; j < s.Length && s[j] >= '0' && s[j] <= '9'; j++)
+            {
+                exp = exp * 10 + (s[j] - '0');
+                if (exp > 100_000) return false;
+            }
+            magnitude += negative ? -exp : exp;
+        }
+        return magnitude is >= -330 and <= 330;
+    }
+}
