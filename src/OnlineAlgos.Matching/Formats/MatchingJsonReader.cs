@@ -11,7 +11,9 @@ namespace OnlineAlgos.Matching.Formats;
 /// System.Text.Json. Every problem is reported as one <see cref="InstanceFormatException"/> with the JSON path
 /// (e.g. <c>$.steps[3].types[0].p</c>) and what was expected: syntax errors (with line and byte), unknown or missing
 /// properties, probabilities outside [0,1] or summing above 1 in a step, negative or non-finite weights, edges to
-/// unknown offline ids, duplicate edges, and vertex weights that disagree with edge weights.
+/// unknown offline ids, duplicate edges, and vertex weights that disagree with edge weights; also invalid UTF-8,
+/// lone surrogates (escaped or in text), nesting deeper than 64 and numbers longer than 1000 characters (via
+/// <see cref="InstanceJson"/>).
 /// </summary>
 public static class MatchingJsonReader
 {

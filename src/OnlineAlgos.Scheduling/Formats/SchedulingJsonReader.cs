@@ -11,8 +11,11 @@ namespace OnlineAlgos.Scheduling.Formats;
 /// <c>{"format": "onlinealgos.scheduling/1", "revealOperationCount": false, "jobs": [{"id": "a", "release": 0,
 /// "operations": [1, "5/2"], "estimate": 3}]}</c>. Numbers are JSON numbers (decimal literals read exactly) or
 /// strings <c>"p/q"</c>; releases and sizes must be &gt;= 0, estimates &gt; 0 (optional, all or none), operation lists
-/// non-empty, ids (strings or integers; default = position) unique, and integer ids strictly increasing. Every
-/// violation raises <see cref="InstanceFormatException"/> with the JSON path (or line for syntax errors).
+/// non-empty, ids (strings or integers; default = position) unique, and integer ids strictly increasing. Numbers have
+/// at most 1000 characters and lie within the double range (checked before the exact parse, so a 300,000-digit literal
+/// or <c>1e999999999</c> costs nothing), and (max release + total work) × jobs stays finite in double. Every violation
+/// raises <see cref="InstanceFormatException"/> with the JSON path (or line and byte for syntax errors, depth beyond
+/// 64, invalid UTF-8 and lone surrogates).
 /// </summary>
 public static class SchedulingJsonReader
 {

@@ -11,8 +11,10 @@ namespace OnlineAlgos.Scheduling.Formats;
 /// checkpointed job (status 2 ... then 3 or 4, same job number, anywhere later in the file) are grouped. Job numbers
 /// must increase (a repeat is allowed only after a status-2 line of that job) and new jobs' submit times must not
 /// decrease. Sizes are then split into operations by
-/// <see cref="SwfOptions.Split"/> and scaled to the target load, exactly. Malformed input raises
-/// <see cref="InstanceFormatException"/> naming the line.
+/// <see cref="SwfOptions.Split"/> and scaled to the target load, exactly. Fields 1, 5, 8 and 11–17 (counts and ids)
+/// must be plain 64-bit integers; the others are numbers of at most 1000 characters within the double range; a split
+/// that would build more than <see cref="MaxOperations"/> operations is refused before it is built. Malformed input
+/// raises <see cref="InstanceFormatException"/> naming the line (and field).
 /// </summary>
 public static class SwfReader
 {
