@@ -94,18 +94,20 @@ public static class NpyScoreReader
             var data = m.Data;
             if (width == 4)
             {
-                for (int j = 0; j < data.Length; j++) data[j] = BinaryPrimitives.ReadSingleLittleEndian(buffer.AsSpan(j * 4));
+                for (int j = 0; j < data.Length; j++)
+                {
+                    double v = BinaryPrimitives.ReadSingleLittleEndian(buffer.AsSpan(j * 4));
+                    if (!double.IsFinite(v)) throw NonFinite(source, shape, b, j, experts, v);
+                    data[j] = v;
+                }
             }
             else
             {
-                for (int j = 0; j < data.Length; j++) data[j] = BinaryPrimitives.ReadDoubleLittleEndian(buffer.AsSpan(j * 8));
-            }
-            for (int j = 0; j < data.Length; j++)
-            {
-                if (!double.IsFinite(data[j]))
+                for (int j = 0; j < data.Length; j++)
                 {
-                    string at = shape.Length == 3 ? $"element [{b}, {j / experts}, {j % experts}]" : $"element [{j / experts}, {j % experts}]";
-                    throw new InstanceFormatException(source, at, $"a finite score, found {data[j].ToString(CultureInfo.InvariantCulture)}");
+                    double v = BinaryPrimitives.ReadDoubleLittleEndian(buffer.AsSpan(j * 8));
+                    if (!double.IsFinite(v)) throw NonFinite(source, shape, b, j, experts, v);
+                    data[j] = v;
                 }
             }
             result.Add(m);
@@ -114,6 +116,12 @@ public static class NpyScoreReader
         if (stream.ReadByte() >= 0)
             throw new InstanceFormatException(source, $"byte {offset}", $"end of file after {count * width} data bytes for shape ({string.Join(", ", shape)})");
         return result;
+    }
+
+    private static InstanceFormatException NonFinite(string source, long[] shape, int b, int j, long experts, double v)
+    {
+        string at = shape.Length == 3 ? $"element [{b}, {j / experts}, {j % experts}]" : $"element [{j / experts}, {j % experts}]";
+        return new InstanceFormatException(source, at, $"a finite score, found {v.ToString(CultureInfo.InvariantCulture)}");
     }
 
     // Bytes left in a seekable stream, or -1 when the stream cannot tell.

@@ -18,10 +18,14 @@ internal static class ExactNumber
     /// <summary>What the checks require, for error messages.</summary>
     public const string Range = "within the double range (magnitude at most 1.8e308, and 0 or at least 4.9e-324)";
 
-    /// <summary>Parses <c>p/q</c> or a decimal literal; false with <paramref name="problem"/> set when it is not a number or out of range.</summary>
-    public static bool TryParse(ReadOnlySpan<char> text, out Rational value, out string? problem)
+    /// <summary>
+    /// Parses <c>p/q</c> or a decimal literal; false with <paramref name="problem"/> set when it is not a number or out of
+    /// range. <paramref name="approx"/> is a double near the value (for range checks of sums; not exact).
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out Rational value, out double approx, out string? problem)
     {
         value = default;
+        approx = 0;
         problem = null;
         text = text.Trim();
         if (text.Length > MaxLength)
@@ -29,13 +33,20 @@ internal static class ExactNumber
             problem = string.Create(CultureInfo.InvariantCulture, $"a number written with at most {MaxLength} characters, found {text.Length}");
             return false;
         }
-        if (text.IndexOf('/') < 0 && !DecimalMagnitudeFits(text))
+        int slash = text.IndexOf('/');
+        long magnitude = slash < 0 ? DecimalMagnitude(text) : 0;
+        if (magnitude == long.MaxValue)
         {
             problem = "a number " + Range;
             return false;
         }
         if (!Rational.TryParse(text, CultureInfo.InvariantCulture, out value)) return false;
-        if (!FitsDouble(value))
+        // Far from the edges of the double range (leading digit between 1e-300 and 1e300) the value surely fits; only
+        // p/q and literals near the edges pay for an exact conversion.
+        if (slash < 0 && magnitude is >= -300 and <= 300 && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out approx))
+            return true;
+        approx = value.ToDouble();
+        if (!double.IsFinite(approx) || (approx == 0 && !Rational.IsZero(value)))
         {
             problem = "a number " + Range;
             return false;
@@ -43,24 +54,16 @@ internal static class ExactNumber
         return true;
     }
 
-    /// <summary>True when the double nearest to <paramref name="value"/> is finite, and non-zero unless the value is 0.</summary>
-    public static bool FitsDouble(Rational value)
-    {
-        double d = value.ToDouble();
-        return double.IsFinite(d) && (d != 0 || Rational.IsZero(value));
-    }
-
-    // For [sign] digits [. digits] [e|E [sign] digits]: the decimal exponent of the leading significant digit is within
-    // [-330, 330] (wider than double, so FitsDouble decides the edge) or every digit is 0. Malformed text passes here and
-    // fails in Rational.TryParse.
-    private static bool DecimalMagnitudeFits(ReadOnlySpan<char> s)
+    // For [sign] digits [. digits] [e|E [sign] digits]: the decimal exponent of the leading significant digit; 0 when
+    // every digit is 0 or the text is malformed (Rational.TryParse then decides); long.MaxValue when it is outside
+    // [-330, 330] (wider than double, so the exact conversion decides the edges).
+    private static long DecimalMagnitude(ReadOnlySpan<char> s)
     {
         int i = 0;
         if (i < s.Length && (s[i] == '+' || s[i] == '-')) i++;
-        long firstNonZero = long.MinValue; // position of the first significant digit relative to the decimal point
-        long intDigits = 0;
+        long firstNonZero = long.MinValue; // 1-based position in the integer part (> 0), or -(position in the fraction)
+        long intDigits = 0, fracIndex = 0;
         bool fraction = false;
-        long fracIndex = 0;
         for (; i < s.Length; i++)
         {
             char c = s[i];
@@ -69,9 +72,8 @@ internal static class ExactNumber
             if (!fraction) intDigits++; else fracIndex++;
             if (c != '0' && firstNonZero == long.MinValue) firstNonZero = fraction ? -fracIndex : intDigits;
         }
-        if (firstNonZero == long.MinValue) return true; // zero (or malformed)
-        // magnitude ~ 10^(exp + position): for an integer part, position = intDigits - firstNonZero + 1 digits' worth.
-        long magnitude = firstNonZero > 0 ? intDigits - firstNonZero : firstNonZero; // exponent of the leading digit
+        if (firstNonZero == long.MinValue) return 0;
+        long magnitude = firstNonZero > 0 ? intDigits - firstNonZero : firstNonZero;
         if (i < s.Length && (s[i] == 'e' || s[i] == 'E'))
         {
             int j = i + 1;
@@ -81,10 +83,10 @@ internal static class ExactNumber
             for (; j < s.Length && s[j] >= '0' && s[j] <= '9'; j++)
             {
                 exp = exp * 10 + (s[j] - '0');
-                if (exp > 100_000) return false;
+                if (exp > 100_000) return long.MaxValue;
             }
             magnitude += negative ? -exp : exp;
         }
-        return magnitude is >= -330 and <= 330;
+        return magnitude is >= -330 and <= 330 ? magnitude : long.MaxValue;
     }
 }

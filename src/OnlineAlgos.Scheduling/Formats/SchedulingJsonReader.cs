@@ -79,13 +79,16 @@ public static class SchedulingJsonReader
                 }
                 if (!ids.Add(id)) throw Err(source, path + ".id", $"a unique id ('{id}' appears twice)");
                 if (!jobEl.TryGetProperty("release", out var relEl)) throw Err(source, path + ".release", "a release date >= 0");
-                var release = Number(relEl, source, path + ".release", allowZero: true);
+                var release = Number(relEl, source, path + ".release", allowZero: true, out double releaseApprox);
                 if (!jobEl.TryGetProperty("operations", out var opsEl) || opsEl.ValueKind != JsonValueKind.Array)
                     throw Err(source, path + ".operations", "an array of operation sizes");
                 var ops = new List<Rational>();
                 int k = 0;
                 foreach (var opEl in opsEl.EnumerateArray())
-                    ops.Add(Number(opEl, source, $"{path}.operations[{k++}]", allowZero: true));
+                {
+                    ops.Add(Number(opEl, source, $"{path}.operations[{k++}]", allowZero: true, out double size));
+                    work += size;
+                }
                 if (ops.Count == 0) throw Err(source, path + ".operations", "a non-empty list of operation sizes");
                 Rational? estimate = null;
                 if (jobEl.TryGetProperty("estimate", out var estEl))
@@ -95,8 +98,7 @@ public static class SchedulingJsonReader
                 }
                 // Every instance is also run in double: the last completion (at most max release + total work) times
                 // the number of jobs bounds the total flow time, and it must stay finite.
-                maxRelease = Math.Max(maxRelease, release.ToDouble());
-                foreach (var op in ops) work += op.ToDouble();
+                maxRelease = Math.Max(maxRelease, releaseApprox);
                 jobs.Add(new SchedulingJob<Rational>(id, release, ops, estimate));
                 index++;
             }
@@ -108,7 +110,9 @@ public static class SchedulingJsonReader
         }
     }
 
-    private static Rational Number(JsonElement el, string source, string path, bool allowZero)
+    private static Rational Number(JsonElement el, string source, string path, bool allowZero) => Number(el, source, path, allowZero, out _);
+
+    private static Rational Number(JsonElement el, string source, string path, bool allowZero, out double approx)
     {
         string what = allowZero ? "a number >= 0 (JSON number or \"p/q\" string)" : "a number > 0 (JSON number or \"p/q\" string)";
         Rational value;
@@ -119,13 +123,13 @@ public static class SchedulingJsonReader
             var raw = InstanceJson.NumberText(el, source, path, what);
             Span<char> chars = stackalloc char[raw.Length];
             for (int i = 0; i < raw.Length; i++) chars[i] = (char)raw[i]; // JSON numbers are ASCII
-            if (ExactNumber.TryParse(chars, out value, out problem)) shown = null;
+            if (ExactNumber.TryParse(chars, out value, out approx, out problem)) shown = null;
             else shown = chars.ToString();
         }
         else if (el.ValueKind == JsonValueKind.String)
         {
             string text = InstanceJson.GetString(el, source, path);
-            shown = ExactNumber.TryParse(text, out value, out problem) ? null : text;
+            shown = ExactNumber.TryParse(text, out value, out approx, out problem) ? null : text;
         }
         else throw Err(source, path, what);
         if (shown is not null)

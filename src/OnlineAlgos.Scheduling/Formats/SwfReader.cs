@@ -82,7 +82,7 @@ public static class SwfReader
                     else if (f == 16) preceding = x;
                     continue;
                 }
-                if (!ExactNumber.TryParse(fields[f], out v[f], out string? problem) || (Rational.IsNegative(v[f]) && v[f] != -1))
+                if (!ExactNumber.TryParse(fields[f], out v[f], out _, out string? problem) || (Rational.IsNegative(v[f]) && v[f] != -1))
                     throw new InstanceFormatException(source, lineNo, $"field {f + 1} ({FieldNames[f]}) to be {problem ?? "a number >= 0"} or -1 (unknown), got '{Truncate(fields[f])}'");
             }
             if (number < 1)
