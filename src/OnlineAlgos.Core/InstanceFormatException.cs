@@ -33,6 +33,16 @@ public sealed class InstanceFormatException : Exception
         Expected = expected;
     }
 
+    /// <summary>Error at a line of a source, with a finer position as text (e.g. <c>line 3, byte 12</c>) shown in the message.</summary>
+    public InstanceFormatException(string source, long line, string position, string expected, Exception? inner = null)
+        : base(Format(source, position, expected), inner)
+    {
+        SourceName = source;
+        Line = line;
+        Position = position;
+        Expected = expected;
+    }
+
     /// <summary>Unused: required for exception conventions.</summary>
     public InstanceFormatException() : this("<input>", 0, "valid input") { }
     /// <summary>Unused: required for exception conventions.</summary>

@@ -134,8 +134,7 @@ public static class SchedulingCommands
     private static SchedulingInstance<Rational> ReadJson(string path)
     {
         using var stream = CliContext.OpenInput(path);
-        using var reader = new StreamReader(stream);
-        try { return SchedulingJsonReader.Read(reader, path); }
+        try { return SchedulingJsonReader.Read(stream, path); }
         catch (InstanceFormatException e) { throw CliContext.FromFormat(e); }
     }
 

@@ -38,6 +38,18 @@ public static class StragglerPatternReader
         if (cells.Count == 0) throw new InstanceFormatException(source, lineNo, "at least one data row after the header");
         long total = (long)(maxR + 1) * (maxW + 1);
         if (total > 50_000_000) throw new InstanceFormatException(source, lineNo, $"at most 50,000,000 round x worker cells, got {total}");
+        // A complete pattern has one row per cell: check that before allocating the grid the largest ids imply.
+        if (total > cells.Count)
+        {
+            // Name the first missing cell from the sorted rows (O(rows log rows), no grid).
+            var keys = new long[cells.Count];
+            for (int i = 0; i < keys.Length; i++) keys[i] = (long)cells[i].R * (maxW + 1) + cells[i].W;
+            Array.Sort(keys);
+            long missing = 0;
+            foreach (long k in keys) { if (k == missing) missing++; else if (k > missing) break; }
+            throw new InstanceFormatException(source, lineNo,
+                $"a complete pattern ({maxR + 1} rounds x {maxW + 1} workers, {total} rows; found only {cells.Count}), missing round {missing / (maxW + 1)} worker {missing % (maxW + 1)}");
+        }
         var flags = new bool[total];
         var present = new bool[total];
         foreach (var (r, w, s, l) in cells)

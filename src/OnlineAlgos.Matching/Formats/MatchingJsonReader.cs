@@ -11,7 +11,9 @@ namespace OnlineAlgos.Matching.Formats;
 /// System.Text.Json. Every problem is reported as one <see cref="InstanceFormatException"/> with the JSON path
 /// (e.g. <c>$.steps[3].types[0].p</c>) and what was expected: syntax errors (with line and byte), unknown or missing
 /// properties, probabilities outside [0,1] or summing above 1 in a step, negative or non-finite weights, edges to
-/// unknown offline ids, duplicate edges, and vertex weights that disagree with edge weights.
+/// unknown offline ids, duplicate edges, and vertex weights that disagree with edge weights; also invalid UTF-8,
+/// lone surrogates (escaped or in text), nesting deeper than 64 and numbers longer than 1000 characters (via
+/// <see cref="InstanceJson"/>).
 /// </summary>
 public static class MatchingJsonReader
 {
@@ -21,71 +23,27 @@ public static class MatchingJsonReader
     /// <summary>Largest accepted number of offline nodes.</summary>
     public const int MaxOffline = 1 << 24;
 
-    /// <summary>Reads an instance from a stream (UTF-8).</summary>
-    public static MatchingInstance Read(Stream stream, string sourceName)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var ms = new MemoryStream();
-        try
-        {
-            stream.CopyTo(ms);
-        }
-        catch (IOException e)
-        {
-            throw new InstanceFormatException(sourceName, 0, "a readable stream (" + e.Message + ")", e);
-        }
-        return Parse(ms.ToArray(), sourceName);
-    }
+    /// <summary>Reads an instance from a stream (UTF-8; invalid byte sequences are an error naming line and byte).</summary>
+    public static MatchingInstance Read(Stream stream, string sourceName) => Parse(InstanceJson.ReadAll(stream, sourceName), sourceName);
 
-    /// <summary>Reads an instance from text.</summary>
+    /// <summary>Reads an instance from text (a lone surrogate character is an error naming line and character).</summary>
     public static MatchingInstance Read(TextReader reader, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return Parse(Encoding.UTF8.GetBytes(reader.ReadToEnd()), sourceName);
+        return ParseText(reader.ReadToEnd(), sourceName);
     }
 
     /// <summary>Parses an instance from a string.</summary>
-    public static MatchingInstance ParseText(string text, string sourceName) => Parse(Encoding.UTF8.GetBytes(text), sourceName);
+    public static MatchingInstance ParseText(string text, string sourceName)
+    {
+        using var doc = InstanceJson.Parse(text, sourceName);
+        return Build(doc.RootElement, sourceName);
+    }
 
     private static MatchingInstance Parse(byte[] bytes, string source)
     {
-        if (!System.Text.Unicode.Utf8.IsValid(bytes))
-        {
-            int index = 0;
-            try
-            {
-                _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetCharCount(bytes);
-            }
-            catch (DecoderFallbackException e)
-            {
-                index = Math.Max(0, e.Index);
-            }
-            int line = 1, lineStart = 0;
-            for (int i = 0; i < index && i < bytes.Length; i++)
-                if (bytes[i] == (byte)'\n') { line++; lineStart = i + 1; }
-            throw new InstanceFormatException(source, string.Create(CultureInfo.InvariantCulture, $"line {line}, byte {index - lineStart + 1}"),
-                "UTF-8 text (found an invalid byte sequence)");
-        }
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
-        }
-        catch (JsonException e)
-        {
-            string where = e.LineNumber is { } l
-                ? string.Create(CultureInfo.InvariantCulture, $"line {l + 1}, byte {(e.BytePositionInLine ?? 0) + 1}")
-                : "$";
-            throw new InstanceFormatException(source, where, "well-formed JSON (" + FirstSentence(e.Message) + ")", e);
-        }
-        using (doc)
-            return Build(doc.RootElement, source);
-    }
-
-    private static string FirstSentence(string message)
-    {
-        int i = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (i > 0 ? message[..i] : message).TrimEnd('.', ' ');
+        using var doc = InstanceJson.Parse(bytes, source);
+        return Build(doc.RootElement, source);
     }
 
     private static MatchingInstance Build(JsonElement root, string source)
@@ -94,7 +52,7 @@ public static class MatchingJsonReader
         JsonElement? format = null, offline = null, steps = null, vertexWeights = null;
         foreach (var prop in root.EnumerateObject())
         {
-            switch (prop.Name)
+            switch (InstanceJson.Name(prop, source, "$"))
             {
                 case "format": format = Once(format, prop, source, "$"); break;
                 case "offline": offline = Once(offline, prop, source, "$"); break;
@@ -105,7 +63,7 @@ public static class MatchingJsonReader
             }
         }
         if (format is null) throw new InstanceFormatException(source, "$", $"a \"format\": \"{FormatTag}\" property");
-        if (format.Value.ValueKind != JsonValueKind.String || format.Value.GetString() != FormatTag)
+        if (format.Value.ValueKind != JsonValueKind.String || InstanceJson.GetString(format.Value, source, "$.format") != FormatTag)
             throw Error(source, "$.format", $"the string \"{FormatTag}\"", format.Value);
         if (offline is null) throw new InstanceFormatException(source, "$", "an \"offline\" property (number of offline nodes)");
         if (offline.Value.ValueKind != JsonValueKind.Number || !offline.Value.TryGetInt32(out int n) || n < 0 || n > MaxOffline)
@@ -138,7 +96,7 @@ public static class MatchingJsonReader
             JsonElement? types = null;
             foreach (var prop in step.EnumerateObject())
             {
-                if (prop.Name == "types") types = Once(types, prop, source, sp);
+                if (InstanceJson.Name(prop, source, sp) == "types") types = Once(types, prop, source, sp);
                 else throw new InstanceFormatException(source, sp + "." + prop.Name, "only the property types (unknown property '" + prop.Name + "')");
             }
             if (types is null) throw new InstanceFormatException(source, sp, "a \"types\" array (one or more arrival types)");
@@ -154,7 +112,7 @@ public static class MatchingJsonReader
                 JsonElement? p = null, edges = null;
                 foreach (var prop in ty.EnumerateObject())
                 {
-                    switch (prop.Name)
+                    switch (InstanceJson.Name(prop, source, tp))
                     {
                         case "p": p = Once(p, prop, source, tp); break;
                         case "edges": edges = Once(edges, prop, source, tp); break;
@@ -171,9 +129,10 @@ public static class MatchingJsonReader
                 seen.Clear();
                 foreach (var prop in edges.Value.EnumerateObject())
                 {
-                    string ep = $"{tp}.edges['{prop.Name}']";
-                    if (!int.TryParse(prop.Name, NumberStyles.None, CultureInfo.InvariantCulture, out int node) || node >= n)
-                        throw new InstanceFormatException(source, ep, n == 0 ? "no edges (the instance has no offline nodes)" : $"an offline id in 0..{n - 1}, found '{prop.Name}'");
+                    string name = InstanceJson.Name(prop, source, tp + ".edges");
+                    string ep = $"{tp}.edges['{name}']";
+                    if (!int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out int node) || node >= n)
+                        throw new InstanceFormatException(source, ep, n == 0 ? "no edges (the instance has no offline nodes)" : $"an offline id in 0..{n - 1}, found '{name}'");
                     if (!seen.Add(node)) throw new InstanceFormatException(source, ep, $"each offline id at most once per type (id {node} repeats)");
                     double w = NonNegative(prop.Value, source, ep, "an edge weight");
                     if (vw is not null && w != 0 && !MatchingInstance.SameWeight(w, vw[node]))
@@ -204,12 +163,7 @@ public static class MatchingJsonReader
         return prop.Value;
     }
 
-    private static double Number(JsonElement el, string source, string path, string what)
-    {
-        if (el.ValueKind != JsonValueKind.Number) throw Error(source, path, what + " (a JSON number)", el);
-        if (!el.TryGetDouble(out double v) || !double.IsFinite(v)) throw new InstanceFormatException(source, path, what + ", found the out-of-range number " + el.GetRawText());
-        return v;
-    }
+    private static double Number(JsonElement el, string source, string path, string what) => InstanceJson.FiniteDouble(el, source, path, what);
 
     private static double NonNegative(JsonElement el, string source, string path, string what)
     {
@@ -222,18 +176,6 @@ public static class MatchingJsonReader
 
     private static InstanceFormatException Error(string source, string path, string expected, JsonElement found)
     {
-        string kind = found.ValueKind switch
-        {
-            JsonValueKind.Object => "an object",
-            JsonValueKind.Array => "an array",
-            JsonValueKind.String => "the string " + Truncate(found.GetRawText()),
-            JsonValueKind.Number => "the number " + Truncate(found.GetRawText()),
-            JsonValueKind.True or JsonValueKind.False => found.GetRawText(),
-            JsonValueKind.Null => "null",
-            _ => "nothing",
-        };
-        return new InstanceFormatException(source, path, expected + ", found " + kind);
+        return new InstanceFormatException(source, path, expected + ", found " + InstanceJson.Describe(found));
     }
-
-    private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "...";
 }

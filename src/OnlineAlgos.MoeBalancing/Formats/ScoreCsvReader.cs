@@ -61,6 +61,8 @@ public static class ScoreCsvReader
                 else if (b != batch)
                     throw new InstanceFormatException(source, line, $"batch {batch}{(token > 0 ? $" or {batch + 1}" : "")} (batches numbered 0, 1, ... in order), found {b}");
             }
+            if (current.Count > Array.MaxLength - e)
+                throw new InstanceFormatException(source, line, $"at most {Array.MaxLength} scores in one batch");
             int tk = ParseIndex(f[first - 1], source, line, "token");
             if (tk != token) throw new InstanceFormatException(source, line, $"token {token} (tokens numbered 0, 1, ... within a batch), found {tk}");
             for (int i = 0; i < e; i++)

@@ -11,11 +11,28 @@ namespace OnlineAlgos.Scheduling.Formats;
 /// checkpointed job (status 2 ... then 3 or 4, same job number, anywhere later in the file) are grouped. Job numbers
 /// must increase (a repeat is allowed only after a status-2 line of that job) and new jobs' submit times must not
 /// decrease. Sizes are then split into operations by
-/// <see cref="SwfOptions.Split"/> and scaled to the target load, exactly. Malformed input raises
-/// <see cref="InstanceFormatException"/> naming the line.
+/// <see cref="SwfOptions.Split"/> and scaled to the target load, exactly. Fields 1, 5, 8 and 11–17 (counts and ids)
+/// must be plain 64-bit integers; the others are numbers of at most 1000 characters within the double range; a split
+/// that would build more than <see cref="MaxOperations"/> operations is refused before it is built. Malformed input
+/// raises <see cref="InstanceFormatException"/> naming the line (and field).
 /// </summary>
 public static class SwfReader
 {
+    /// <summary>Most operations the reader builds in total (all jobs, after splitting), checked before they are built.</summary>
+    public const int MaxOperations = 1 << 24;
+
+    private static readonly string[] FieldNames =
+    [
+        "job number", "submit time", "wait time", "run time", "allocated processors", "average CPU time", "used memory",
+        "requested processors", "requested time", "requested memory", "status", "user id", "group id", "executable",
+        "queue", "partition", "preceding job", "think time",
+    ];
+
+    // SWF fields that are counts or ids (1-based field numbers 1, 5, 8, 11-17); the others are times and amounts.
+    private static bool IsIntegerField(int f) => f is 0 or 4 or 7 or (>= 10 and <= 16);
+
+    private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "...";
+
     private sealed class RawJob
     {
         public required string Number;
@@ -51,18 +68,29 @@ public static class SwfReader
             if (fields.Length != 18)
                 throw new InstanceFormatException(source, lineNo, $"18 whitespace-separated fields (SWF v2.2), got {fields.Length}");
             var v = new Rational[18];
+            long number = 0, status = 1, preceding = -1;
             for (int f = 0; f < 18; f++)
             {
-                if (!Rational.TryParse(fields[f], CultureInfo.InvariantCulture, out v[f]) || (Rational.IsNegative(v[f]) && v[f] != -1))
-                    throw new InstanceFormatException(source, lineNo, $"field {f + 1} to be a number >= 0 or -1 (unknown), got '{fields[f]}'");
+                if (IsIntegerField(f))
+                {
+                    // Counts and ids: a plain integer that fits Int64 (no fraction, no exponent: "1e30" is refused).
+                    if (!long.TryParse(fields[f], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long x) || (x < 0 && x != -1))
+                        throw new InstanceFormatException(source, lineNo, $"field {f + 1} ({FieldNames[f]}) to be an integer >= 0 or -1 (unknown) within 64 bits, got '{Truncate(fields[f])}'");
+                    v[f] = x;
+                    if (f == 0) number = x;
+                    else if (f == 10) status = x;
+                    else if (f == 16) preceding = x;
+                    continue;
+                }
+                if (!ExactNumber.TryParse(fields[f], out v[f], out _, out string? problem) || (Rational.IsNegative(v[f]) && v[f] != -1))
+                    throw new InstanceFormatException(source, lineNo, $"field {f + 1} ({FieldNames[f]}) to be {problem ?? "a number >= 0"} or -1 (unknown), got '{Truncate(fields[f])}'");
             }
-            if (!Rational.IsInteger(v[0]) || v[0] < 1)
+            if (number < 1)
                 throw new InstanceFormatException(source, lineNo, $"field 1 (job number) to be an integer >= 1, got '{fields[0]}'");
-            long number = (long)v[0].Numerator;
             if (v[1] == -1) throw new InstanceFormatException(source, lineNo, "field 2 (submit time) to be known (>= 0), got -1");
-            int status = v[10] == -1 ? 1 : (int)v[10].Numerator;
-            if (!Rational.IsInteger(v[10]) || (v[10] != -1 && (status < 0 || status > 5)))
+            if (status > 5)
                 throw new InstanceFormatException(source, lineNo, $"field 11 (status) in 0..5 or -1, got '{fields[10]}'");
+            if (status == -1) status = 1;
             string key = number.ToString(CultureInfo.InvariantCulture);
             RawJob job;
             if (byNumber.TryGetValue(key, out var previous) && previous.Status == 2)
@@ -83,11 +111,11 @@ public static class SwfReader
                 byNumber[key] = job;
                 lastNumber = number;
             }
-            job.Status = status;
+            job.Status = (int)status;
             job.Parts.Add(v[3]);
             if (v[8] != -1) job.Requested = v[8];
             job.Processors = v[4] != -1 ? v[4] : v[7] != -1 ? v[7] : 1;
-            if (v[16] != -1) job.Preceding = (long)Rational.Truncate(v[16]).Numerator;
+            if (preceding != -1) job.Preceding = preceding;
             job.Think = v[17];
         }
 
@@ -116,6 +144,24 @@ public static class SwfReader
             if (!Rational.IsZero(work) && !Rational.IsZero(span))
                 scale = Rational.Parse(rho.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) * span / work;
         }
+        // Count the operations the split will build before building them (Parts and Growth come from the user).
+        double planned = 0;
+        foreach (var (job, sizes) in kept)
+        {
+            planned += options.Split switch
+            {
+                SwfSplitMode.Whole or SwfSplitMode.Chain => 1,
+                SwfSplitMode.Natural => sizes.Count,
+                SwfSplitMode.Test => 2,
+                SwfSplitMode.RequestedFirst => options.Parts + 1,
+                SwfSplitMode.Geometric => GeometricCount(sizes, options.Growth),
+                _ => options.Parts,
+            };
+        }
+        if (planned > MaxOperations)
+            throw new InstanceFormatException(source, 0, string.Create(CultureInfo.InvariantCulture,
+                $"at most {MaxOperations} operations after the {options.Split} split, this log and options make {planned:G4}"));
+
         Rational t0 = kept.Count > 0 ? kept[0].Job.Submit : 0;
         var rng = new Rng(options.Seed);
         var jobs = new List<SchedulingJob<Rational>>();
@@ -146,14 +192,23 @@ public static class SwfReader
         else
         {
             foreach (var (job, sizes) in kept)
-                jobs.Add(new SchedulingJob<Rational>(job.Number, job.Submit - t0, Split(job, sizes, scale, options, rng)));
+                jobs.Add(new SchedulingJob<Rational>(job.Number, job.Submit - t0, Split(job, sizes, scale, options, rng, source)));
         }
+        // Every instance is also run in double: (max release + total work) x jobs bounds the total flow time.
+        double maxRelease = 0, totalWork = 0;
+        foreach (var j in jobs)
+        {
+            maxRelease = Math.Max(maxRelease, j.Release.ToDouble());
+            foreach (var op in j.Operations) totalWork += op.ToDouble();
+        }
+        if (!double.IsFinite((maxRelease + totalWork) * jobs.Count))
+            throw new InstanceFormatException(source, 0, "a total flow time within the double range ((max release + total work) x jobs below 1.8e308)");
         return new SwfReadResult(new SchedulingInstance<Rational>(jobs), lines, droppedStatus, droppedZero, droppedUnknown, thinkLinks, scale);
     }
 
     private static void Validate(SwfOptions o, string source)
     {
-        if (o.Parts < 1) throw new InstanceFormatException(source, 0, "option Parts >= 1");
+        if (o.Parts < 1 || o.Parts > MaxOperations) throw new InstanceFormatException(source, 0, $"option Parts in 1..{MaxOperations}");
         if (!(o.Alpha > 0) || !double.IsFinite(o.Alpha)) throw new InstanceFormatException(source, 0, "option Alpha > 0");
         if (!(o.Growth > 1) || !double.IsFinite(o.Growth)) throw new InstanceFormatException(source, 0, "option Growth > 1");
         if (!(o.TestLength > 0) || !double.IsFinite(o.TestLength)) throw new InstanceFormatException(source, 0, "option TestLength > 0");
@@ -162,7 +217,7 @@ public static class SwfReader
 
     private static Rational Exact(double x) => Rational.Parse(x.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
-    private static List<Rational> Split(RawJob job, List<Rational> sizes, Rational scale, SwfOptions o, Rng rng)
+    private static List<Rational> Split(RawJob job, List<Rational> sizes, Rational scale, SwfOptions o, Rng rng, string source)
     {
         Rational p = 0;
         foreach (var s in sizes) p += s;
@@ -211,6 +266,8 @@ public static class SwfReader
                 var g = new double[o.Parts];
                 double sum = 0;
                 for (int i = 0; i < g.Length; i++) { g[i] = Gamma(rng, o.Alpha); sum += g[i]; }
+                if (!(sum > 0) || !double.IsFinite(sum))
+                    throw new InstanceFormatException(source, job.FirstLine, $"option Alpha large enough to sample the Dirichlet split (every gamma draw of alpha {o.Alpha.ToString("R", CultureInfo.InvariantCulture)} underflowed to 0)");
                 Rational used = 0;
                 for (int i = 0; i < g.Length - 1; i++)
                 {
@@ -225,6 +282,18 @@ public static class SwfReader
             default:
                 throw new ArgumentOutOfRangeException(nameof(o), o.Split, "unknown split mode");
         }
+    }
+
+    // Operations the geometric split makes of a job: units 1, c, c^2, ... until they cover p, i.e. about
+    // log(p (c - 1) + 1) / log c + 1 (estimated in double, rounded up generously).
+    private static double GeometricCount(List<Rational> sizes, double c)
+    {
+        double p = 0;
+        foreach (var s in sizes) p += s.ToDouble();
+        if (!(p > 1)) return 1;
+        double x = p * (c - 1);
+        double k = (double.IsFinite(x) ? Math.Log(x + 1) : Math.Log(p) + Math.Log(c - 1)) / Math.Log(c);
+        return double.IsFinite(k) ? k + 2 : double.MaxValue;
     }
 
     // Marsaglia–Tsang gamma sampler (alpha < 1 via the boost u^(1/alpha)).
