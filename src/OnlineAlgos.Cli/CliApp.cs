@@ -18,6 +18,7 @@ public static class CliApp
         var root = new RootCommand("OnlineAlgos: online algorithms with exact offline optima, checked guarantees and reproducible studies.");
         root.Options.Add(Verbose);
         foreach (var c in StudyCommands.Create(ctx)) root.Subcommands.Add(c);
+        root.Subcommands.Add(AlgorithmsCommands.Create(ctx));
         root.Subcommands.Add(PagingCommands.Create(ctx));
         root.Subcommands.Add(MatchingCommands.Create(ctx));
         root.Subcommands.Add(MoeCommands.Create(ctx));
