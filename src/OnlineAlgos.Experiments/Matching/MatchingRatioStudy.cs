@@ -25,7 +25,7 @@ public sealed class MatchingRatioStudy : IStudy
     private static readonly string[] Fixed = { "family", "steps", "offline", "arrivals", "weights", "instance_seed", "lp", "online_opt", "offline_opt", "offline_method" };
 
     /// <inheritdoc/>
-    public IReadOnlyList<string> RecordColumns { get; } = Fixed.Concat(AlgorithmSuite.Names).ToArray();
+    public IReadOnlyList<string> RecordColumns { get; } = Fixed.Concat(MatchingAlgorithms.OnlineNames).ToArray();
 
     private static readonly string[] Families = { "er", "ba", "geom", "comp" };
 
@@ -92,10 +92,10 @@ public sealed class MatchingRatioStudy : IStudy
         ulong seed = rng.NextUInt64();
         var (inst, fam, T, n, arr, w) = Build(cell["config"], seed);
         var x = PpswLinearProgram.Solve(inst);
-        double online = OnlineOptimum.Value(inst);
-        var off = OfflineOptimum.Expected(inst, rng.Split(), samples: 4000);
-        var algs = AlgorithmSuite.Create(inst, x, rng.Split());
-        var values = AlgorithmSuite.Evaluate(inst, algs, rng.Split());
+        double online = OnlineOptimum.Solve(inst);
+        var off = OfflineOptimum.Solve(inst, rng.Split(), samples: 4000);
+        var algs = MatchingAlgorithms.CreateOnline(new MatchingAlgorithmOptions(inst, x, rng.Split()));
+        var values = MatchingAlgorithms.Evaluate(inst, algs, rng.Split());
         var row = new List<string>
         {
             fam, StudyRunner.Num(T), StudyRunner.Num(n), arr, w, seed.ToString(CultureInfo.InvariantCulture),
@@ -112,7 +112,7 @@ public sealed class MatchingRatioStudy : IStudy
     {
         ArgumentNullException.ThrowIfNull(results);
         var recs = new List<Rec>();
-        int k = AlgorithmSuite.Names.Count;
+        int k = MatchingAlgorithms.OnlineNames.Count;
         foreach (var r in results)
         {
             var v = r.Values;
@@ -150,12 +150,12 @@ public sealed class MatchingRatioStudy : IStudy
         {
             var sel = recs.Where(r => InGroup(r, g) && r.Online > 0).ToList();
             if (sel.Count == 0) continue;
-            for (int a = 0; a < AlgorithmSuite.Names.Count; a++)
+            for (int a = 0; a < MatchingAlgorithms.OnlineNames.Count; a++)
             {
                 var on = RatioStatistics.Compute(sel.Select(r => r.Alg[a] / r.Online).ToArray(), null, largerIsWorse: false);
                 double lp = sel.Average(r => r.Alg[a] / r.Lp);
                 double off = sel.Average(r => r.Alg[a] / r.Offline);
-                t.AddRow(g, AlgorithmSuite.Names[a], sel.Count, on.Mean, on.Min, on.Quantile(0.05), lp, off);
+                t.AddRow(g, MatchingAlgorithms.OnlineNames[a], sel.Count, on.Mean, on.Min, on.Quantile(0.05), lp, off);
             }
         }
         return new NamedTable("matching-ratios", t);
@@ -180,12 +180,12 @@ public sealed class MatchingRatioStudy : IStudy
             new TableColumn("reproduce"),
         });
         var valid = recs.Where(r => r.Online > 0).ToList();
-        for (int a = 0; a < AlgorithmSuite.Names.Count; a++)
+        for (int a = 0; a < MatchingAlgorithms.OnlineNames.Count; a++)
         {
             int ai = a;
             var worst = valid.MinBy(r => r.Alg[ai] / r.Online)!;
             var random = valid.Where(r => r.Arrivals != "fixed").MinBy(r => r.Alg[ai] / r.Online);
-            t.AddRow(AlgorithmSuite.Names[a], worst.Alg[a] / worst.Online,
+            t.AddRow(MatchingAlgorithms.OnlineNames[a], worst.Alg[a] / worst.Online,
                 random is null ? double.NaN : random.Alg[a] / random.Online, random?.Config ?? "",
                 random is null ? "" : ReproduceCommand(random.Config, random.Family, random.T, random.N, random.Arrivals, random.Weights, random.Seed));
         }
@@ -195,7 +195,7 @@ public sealed class MatchingRatioStudy : IStudy
     private static NamedTable AdversarialTable(List<Rec> recs)
     {
         var cols = new List<TableColumn> { new("instance"), new("online_opt", ColumnKind.Real, 5), new("lp", ColumnKind.Real, 5), new("offline_opt", ColumnKind.Real, 5) };
-        foreach (var name in AlgorithmSuite.Names) cols.Add(new TableColumn(name, ColumnKind.Real, 4));
+        foreach (var name in MatchingAlgorithms.OnlineNames) cols.Add(new TableColumn(name, ColumnKind.Real, 4));
         var t = new Table("Adversarial families (spec 3.4): ratio of each algorithm to the online optimum", cols);
         foreach (var r in recs.Where(r => r.Arrivals == "fixed"))
         {
@@ -217,7 +217,7 @@ public sealed class MatchingRatioStudy : IStudy
     {
         var plot = PlotStyle.Create("Mean ratio to the online optimum by instance group", "instance group", "E[ALG] / OPT_on");
         var groups = Groups.Where(g => recs.Any(r => InGroup(r, g) && r.Online > 0)).ToArray();
-        for (int a = 0; a < AlgorithmSuite.Names.Count; a++)
+        for (int a = 0; a < MatchingAlgorithms.OnlineNames.Count; a++)
         {
             var xs = new List<double>();
             var ys = new List<double>();
@@ -228,7 +228,7 @@ public sealed class MatchingRatioStudy : IStudy
                 ys.Add(sel.Average(r => r.Alg[a] / r.Online));
             }
             var sc = plot.Add.Scatter(xs.ToArray(), ys.ToArray());
-            sc.LegendText = AlgorithmSuite.Names[a];
+            sc.LegendText = MatchingAlgorithms.OnlineNames[a];
             sc.MarkerShape = Markers[a % Markers.Length];
             sc.MarkerSize = 9;
             sc.LineWidth = 1.5f;
@@ -250,13 +250,13 @@ public sealed class MatchingRatioStudy : IStudy
         int n = sweep.Count > 0 ? sweep[0].N : 0;
         var plot = PlotStyle.Create($"Regime sweep: ER(0.5), n = {n}, p ~ U[0,1]", "T / n (online steps per offline node)", "mean E[ALG] / OPT_on");
         var ts = sweep.Select(r => r.T).Distinct().Order().ToArray();
-        for (int a = 0; a < AlgorithmSuite.Names.Count; a++)
+        for (int a = 0; a < MatchingAlgorithms.OnlineNames.Count; a++)
         {
             var xs = ts.Select(T => (double)T / n).ToArray();
             var ys = ts.Select(T => sweep.Where(r => r.T == T).Average(r => r.Alg[a] / r.Online)).ToArray();
             if (xs.Length == 0) break;
             var sc = plot.Add.Scatter(xs, ys);
-            sc.LegendText = AlgorithmSuite.Names[a];
+            sc.LegendText = MatchingAlgorithms.OnlineNames[a];
             sc.MarkerShape = Markers[a % Markers.Length];
             sc.MarkerSize = 9;
             sc.LineWidth = 1.5f;

@@ -74,7 +74,7 @@ public sealed class SchedulingRatioStudy : IStudy
         int chunksMax = 0, opsPerChunkMax = 0;
         foreach (var name in SchedulingAlgorithms.Names)
         {
-            var scheduler = SchedulingAlgorithms.TryCreate<double>(name)!;
+            var scheduler = SchedulingAlgorithms.Create<double>(name);
             double cost = ScheduleSimulator.Run(inst, scheduler).TotalFlowTime;
             values.Add(StudyRunner.Num(opt > 0 ? cost / opt : 1));
             if (scheduler is ChunkedExploreScheduler<double> c) { chunksMax = c.ChunkCountMax; opsPerChunkMax = c.OpsPerChunkMax; }

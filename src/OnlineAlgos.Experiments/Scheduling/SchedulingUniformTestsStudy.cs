@@ -24,20 +24,13 @@ public sealed class SchedulingUniformTestsStudy : IStudy
     /// <inheritdoc/>
     public SweepGrid Grid(StudyOptions options) =>
         new SweepGrid(options.Quick ? 2 : 8)
-            .Axis("tie", "release-asc", "release-desc", "id")
+            .Axis("tie", SchedulingAlgorithmOptions.TieRuleNames)
             .Axis("max_jobs", options.Quick ? new[] { "4", "8" } : new[] { "3", "4", "6", "8", "10", "14" });
-
-    private static TieRule Tie(string s) => s switch
-    {
-        "release-asc" => TieRule.ReleaseAscending,
-        "release-desc" => TieRule.ReleaseDescending,
-        _ => TieRule.IdAscending,
-    };
 
     /// <inheritdoc/>
     public IReadOnlyList<string> RunCell(SweepCell cell, StudyOptions options)
     {
-        var tie = Tie(cell["tie"]);
+        var tie = SchedulingAlgorithmOptions.ParseTieRule(cell["tie"]);
         int maxJobs = int.Parse(cell["max_jobs"], CultureInfo.InvariantCulture);
         var best = UniformTestsAdversary.HillClimb(cell.CreateRng(options.Seed), options.Quick ? 4 : 20, options.Quick ? 100 : 400, maxJobs, tie);
         var exact = best.Instance.Convert<Rational>();
@@ -57,7 +50,7 @@ public sealed class SchedulingUniformTestsStudy : IStudy
             new TableColumn("bound", ColumnKind.Real, 1), new TableColumn("holds"),
         });
         var plot = PlotStyle.Create("OpSRPT on uniform tests: worst ratio found", "max jobs n", "worst OpSRPT / OPT");
-        var ties = new[] { "release-asc", "release-desc", "id" };
+        var ties = SchedulingAlgorithmOptions.TieRuleNames;
         var sizes = grid.Select(c => int.Parse(c["max_jobs"], CultureInfo.InvariantCulture)).Distinct().OrderBy(x => x).ToArray();
         foreach (var tie in ties)
         {

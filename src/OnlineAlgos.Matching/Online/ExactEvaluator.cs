@@ -1,4 +1,5 @@
 using System.Globalization;
+using OnlineAlgos.Core;
 using OnlineAlgos.Matching.Model;
 using OnlineAlgos.Matching.Offline;
 
@@ -8,7 +9,7 @@ namespace OnlineAlgos.Matching.Online;
 /// Exact expected value of an online algorithm (spec issue item 4): propagates the distribution of the available set
 /// step by step through the algorithm's exact decision distribution (<see cref="IOnlineMatchingAlgorithm.Outcomes"/>),
 /// per connected component (components evolve independently). Needs n ≤ 64; throws
-/// <see cref="InstanceTooLargeException"/> when a component's reachable sets exceed <c>maxStates</c>.
+/// <see cref="SolverException"/> (status TOO_LARGE) when a component's reachable sets exceed <c>maxStates</c>.
 /// Time O(Σ_t states_t · types · outcomes).
 /// </summary>
 public static class ExactEvaluator
@@ -26,7 +27,7 @@ public static class ExactEvaluator
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(algorithm);
         int n = instance.OfflineCount, T = instance.StepCount;
-        if (n > 64) throw new InstanceTooLargeException($"exact evaluation handles at most 64 offline nodes, the instance has {n}; use Monte Carlo");
+        if (n > 64) throw new SolverException("exact evaluator", MatchingSolverStatus.TooLarge, $"exact evaluation handles at most 64 offline nodes, the instance has {n}; use Monte Carlo");
         var avail = detailed ? new double[T * n] : Array.Empty<double>();
         var matched = detailed ? new double[instance.EdgeCount] : Array.Empty<double>();
         if (detailed)
@@ -85,7 +86,7 @@ public static class ExactEvaluator
                     }
                 }
                 if (next.Count > maxStates)
-                    throw new InstanceTooLargeException(string.Create(CultureInfo.InvariantCulture,
+                    throw new SolverException("exact evaluator", MatchingSolverStatus.TooLarge, string.Create(CultureInfo.InvariantCulture,
                         $"exact evaluation of {algorithm.Name} reached {next.Count} distinct available sets at step {t}, above the limit {maxStates}; use Monte Carlo"));
                 dist = next;
             }

@@ -216,7 +216,7 @@ public class SchedulerPropertyTests
             foreach (var name in Support.AllNames)
             {
                 double exact = Support.Run(inst, name).TotalFlowTime.ToDouble();
-                var r = ScheduleSimulator.Run(d, SchedulingAlgorithms.TryCreate<double>(name)!);
+                var r = ScheduleSimulator.Run(d, SchedulingAlgorithms.Create<double>(name));
                 Assert.True(Math.Abs(exact - r.TotalFlowTime) <= 1e-9 * Math.Max(1, exact), $"{name}: exact {exact}, double {r.TotalFlowTime}");
                 Assert.True(Math.Abs(r.AliveIntegral - r.TotalFlowTime) <= 1e-9 * Math.Max(1, exact));
             }
