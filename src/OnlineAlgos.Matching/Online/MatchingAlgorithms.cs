@@ -39,6 +39,18 @@ public static class MatchingAlgorithms
     /// <summary>The online algorithms' names in output order.</summary>
     public static IReadOnlyList<string> OnlineNames { get; } = All.Where(a => a.Role == AlgorithmRole.Online).Select(a => a.Name).ToArray();
 
+    /// <summary>The registry entry of the online algorithm <paramref name="name"/>.</summary>
+    /// <exception cref="ArgumentException">Not an online algorithm's name (message lists the known ones).</exception>
+    public static AlgorithmInfo Info(string name)
+    {
+        foreach (var a in All)
+            if (a.Role == AlgorithmRole.Online && a.Name == name) return a;
+        throw Unknown(name);
+    }
+
+    private static ArgumentException Unknown(string name) =>
+        new($"unknown matching algorithm '{name}'; known: {string.Join(", ", OnlineNames)}", nameof(name));
+
     private static AlgorithmInfo Online(string name, bool randomized, string summary, string guarantee, string source, bool reconstructed) =>
         new(Family, name, AlgorithmRole.Online, randomized, summary, guarantee, source, reconstructed, "O(degree) per arrival after O(edges) preprocessing");
 
@@ -52,8 +64,7 @@ public static class MatchingAlgorithms
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(options);
-        return TryCreate(name, options, out var algorithm) ? algorithm
-            : throw new ArgumentException($"unknown matching algorithm '{name}'; known: {string.Join(", ", OnlineNames)}", nameof(name));
+        return TryCreate(name, options, out var algorithm) ? algorithm : throw Unknown(name);
     }
 
     /// <summary>The online algorithm <paramref name="name"/>, or false when the name is not an online algorithm.</summary>
