@@ -75,12 +75,12 @@ public static class ExactEvaluator
                             {
                                 int i = instance.EdgeNode(o.Edge);
                                 if (instance.TypeOfEdge(o.Edge) != j || (set >> i & 1) == 0)
-                                    throw new InvalidOperationException($"{algorithm.Name} proposed edge {o.Edge} that is not a move at step {t}");
+                                    throw new ModelViolationException(algorithm.Name, t, $"matched edge {o.Edge}, which is not an edge of the arrived type to an available node");
                                 value += w * instance.EdgeWeight(o.Edge);
                                 if (detailed) matched[o.Edge] += w;
                             }
                             if ((o.Removed & ~set) != 0)
-                                throw new InvalidOperationException($"{algorithm.Name} removed unavailable nodes at step {t}");
+                                throw new ModelViolationException(algorithm.Name, t, "discarded nodes that are not available");
                             Add(next, set & ~o.Removed, w);
                         }
                     }
