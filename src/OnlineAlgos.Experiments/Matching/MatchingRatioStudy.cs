@@ -112,15 +112,18 @@ public sealed class MatchingRatioStudy : IStudy
     {
         ArgumentNullException.ThrowIfNull(results);
         var recs = new List<Rec>();
+        var col = new CellColumns(RecordColumns);
         int k = MatchingAlgorithms.OnlineNames.Count;
         foreach (var r in results)
         {
             var v = r.Values;
             var alg = new double[k];
-            for (int a = 0; a < k; a++) alg[a] = StudyRunner.ParseNum(v[Fixed.Length + a]);
+            for (int a = 0; a < k; a++) alg[a] = StudyRunner.ParseNum(v[col[MatchingAlgorithms.OnlineNames[a]]]);
             string config = r.CellId.Split('#')[0]["config=".Length..];
-            recs.Add(new Rec(config, v[0], int.Parse(v[1], CultureInfo.InvariantCulture), int.Parse(v[2], CultureInfo.InvariantCulture), v[3], v[4],
-                ulong.Parse(v[5], CultureInfo.InvariantCulture), StudyRunner.ParseNum(v[6]), StudyRunner.ParseNum(v[7]), StudyRunner.ParseNum(v[8]), alg));
+            recs.Add(new Rec(config, v[col["family"]], int.Parse(v[col["steps"]], CultureInfo.InvariantCulture),
+                int.Parse(v[col["offline"]], CultureInfo.InvariantCulture), v[col["arrivals"]], v[col["weights"]],
+                ulong.Parse(v[col["instance_seed"]], CultureInfo.InvariantCulture), StudyRunner.ParseNum(v[col["lp"]]),
+                StudyRunner.ParseNum(v[col["online_opt"]]), StudyRunner.ParseNum(v[col["offline_opt"]]), alg));
         }
         var tables = new List<NamedTable> { RatioTable(recs), WorstTable(recs), AdversarialTable(recs) };
         var plots = new List<StudyPlot> { FamilyPlot(recs), SweepPlot(recs) };

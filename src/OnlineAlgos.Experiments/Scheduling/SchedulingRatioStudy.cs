@@ -106,6 +106,7 @@ public sealed class SchedulingRatioStudy : IStudy
         });
         var plots = new List<StudyPlot>();
         var names = SchedulingAlgorithms.Names;
+        var col = new CellColumns(RecordColumns);
         foreach (var family in FamiliesFor(options))
         {
             var plot = PlotStyle.Create($"{family}: mean ALG/OPT vs m", "m (max operations per job)", "ALG / OPT");
@@ -115,11 +116,11 @@ public sealed class SchedulingRatioStudy : IStudy
             {
                 var cells = results.Where(r => grid[r.Index]["family"] == family && grid[r.Index]["m"] == ms[mi].ToString(CultureInfo.InvariantCulture)).ToList();
                 if (cells.Count == 0) continue;
-                int chunks = cells.Max(c => (int)StudyRunner.ParseNum(c.Values[names.Count + 1]));
-                int opc = cells.Max(c => (int)StudyRunner.ParseNum(c.Values[names.Count + 2]));
+                int chunks = cells.Max(c => (int)StudyRunner.ParseNum(c.Values[col["chunks_max"]]));
+                int opc = cells.Max(c => (int)StudyRunner.ParseNum(c.Values[col["ops_per_chunk_max"]]));
                 for (int a = 0; a < names.Count; a++)
                 {
-                    var vals = cells.Select(c => StudyRunner.ParseNum(c.Values[a])).ToArray();
+                    var vals = cells.Select(c => StudyRunner.ParseNum(c.Values[col["ratio_" + names[a]]])).ToArray();
                     var st = RatioStatistics.Compute(vals, cells.Select(c => c.CellId).ToArray());
                     means[a, mi] = st.Mean;
                     table.AddRow(family, ms[mi], names[a], st.Count, st.Mean, st.Ci95HalfWidth, st.Quantile(0.5), st.Quantile(0.95), st.Max, chunks, opc);

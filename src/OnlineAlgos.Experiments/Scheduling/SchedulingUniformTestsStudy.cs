@@ -51,6 +51,7 @@ public sealed class SchedulingUniformTestsStudy : IStudy
         });
         var plot = PlotStyle.Create("OpSRPT on uniform tests: worst ratio found", "max jobs n", "worst OpSRPT / OPT");
         var ties = SchedulingAlgorithmOptions.TieRuleNames;
+        int exactColumn = new CellColumns(RecordColumns)["ratio_exact"];
         var sizes = grid.Select(c => int.Parse(c["max_jobs"], CultureInfo.InvariantCulture)).Distinct().OrderBy(x => x).ToArray();
         foreach (var tie in ties)
         {
@@ -59,7 +60,7 @@ public sealed class SchedulingUniformTestsStudy : IStudy
             {
                 var cells = results.Where(r => grid[r.Index]["tie"] == tie && grid[r.Index]["max_jobs"] == n.ToString(CultureInfo.InvariantCulture)).ToList();
                 if (cells.Count == 0) { ys.Add(double.NaN); continue; }
-                var vals = cells.Select(c => StudyRunner.ParseNum(c.Values[1])).ToArray();
+                var vals = cells.Select(c => StudyRunner.ParseNum(c.Values[exactColumn])).ToArray();
                 double worst = vals.Max();
                 ys.Add(worst);
                 table.AddRow(tie, n, cells.Count, worst, vals.Average(), 2.0, worst <= 2 ? "yes" : "NO");
