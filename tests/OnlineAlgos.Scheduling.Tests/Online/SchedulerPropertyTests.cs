@@ -194,7 +194,7 @@ public class SchedulerPropertyTests
     // twice in one process cannot fail on, e.g., iteration over a hash set with randomized string hashing or a
     // clock-seeded tie break; a golden digest of every scheduler's segments on fixed instances (the shipped scheduling
     // instances and fixed generated ones), computed once and pinned here, can.
-    private const string P14Golden = "TBD";
+    private const string P14Golden = "BDAFA1260F641885E820A3BB73818D104DBAE56D7585582223F069152EA3835E";
 
     [Fact]
     public void P14_DeterministicTraces()
@@ -213,7 +213,7 @@ public class SchedulerPropertyTests
                     text.Append('\n');
                 }
         string digest = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
-        Assert.Equal(P14Golden, digest);
+        Assert.True(digest == P14Golden, "trace digest " + digest + " differs from the pinned " + P14Golden);
     }
 
     [Fact]
