@@ -7,6 +7,8 @@ using OnlineAlgos.Matching.Testing;
 using OnlineAlgos.Testing;
 using Xunit;
 
+// FsCheck.Fluent.Gen.Sample(gen, numberOfSamples, rnd, size).
+
 namespace OnlineAlgos.Matching.Testing.Tests;
 
 /// <summary>The matching kit: sized generators, shrinking seeds and instances, the JSON round trip, Replay of a saved
@@ -23,9 +25,9 @@ public class MatchingKitTests
     [Fact]
     public void GeneratorsAreSized_TinyAtSizeZeroLargerLater()
     {
-        var small = Gen.Sample(MatchingGenerators.VertexWeighted(6, 8).Generator, 0, new FsCheck.Rnd(1UL), 50);
+        var small = Gen.Sample(MatchingGenerators.VertexWeighted(6, 8).Generator, 50, new FsCheck.Rnd(1UL), 0);
         Assert.All(small, i => { Assert.Equal(1, i.OfflineCount); Assert.Equal(1, i.StepCount); });
-        var large = Gen.Sample(MatchingGenerators.VertexWeighted(6, 8).Generator, 100, new FsCheck.Rnd(1UL), 50);
+        var large = Gen.Sample(MatchingGenerators.VertexWeighted(6, 8).Generator, 50, new FsCheck.Rnd(1UL), 100);
         Assert.Contains(large, i => i.OfflineCount >= 4);
         Assert.Contains(large, i => i.StepCount >= 5);
         Assert.All(large, i => Assert.True(i.OfflineCount <= 6 && i.StepCount <= 8));
@@ -34,7 +36,7 @@ public class MatchingKitTests
     [Fact]
     public void SeedsAreSizedAndShrinkTowardZero()
     {
-        Assert.All(Gen.Sample(MatchingGenerators.Seeds.Generator, 3, new FsCheck.Rnd(2UL), 100), s => Assert.True(s <= 9));
+        Assert.All(Gen.Sample(MatchingGenerators.Seeds.Generator, 100, new FsCheck.Rnd(2UL), 3), s => Assert.True(s <= 9));
         Assert.Empty(MatchingGenerators.Seeds.Shrinker(0));
         Assert.All(MatchingGenerators.Seeds.Shrinker(1000), s => Assert.True(s < 1000));
         // Greedy shrinking (FsCheck takes the first candidate that still fails) of "seed < 37" from 1000 ends at 37.
@@ -46,7 +48,7 @@ public class MatchingKitTests
     [Fact]
     public void InstanceShrinksAreNeverLargerAndSomeAreSmaller()
     {
-        foreach (var inst in Gen.Sample(MatchingGenerators.Instances().Generator, 100, new FsCheck.Rnd(3UL), 30))
+        foreach (var inst in Gen.Sample(MatchingGenerators.Instances().Generator, 30, new FsCheck.Rnd(3UL), 100))
         {
             var shrinks = MatchingGenerators.Instances().Shrinker(inst).ToList();
             Assert.All(shrinks, s => Assert.True(s.StepCount <= inst.StepCount && s.OfflineCount <= inst.OfflineCount));
@@ -58,7 +60,7 @@ public class MatchingKitTests
     [Fact]
     public void ParseOfToTextIsTheSameInstance()
     {
-        foreach (var inst in Gen.Sample(MatchingGenerators.Instances().Generator, 100, new FsCheck.Rnd(4UL), 40))
+        foreach (var inst in Gen.Sample(MatchingGenerators.Instances().Generator, 40, new FsCheck.Rnd(4UL), 100))
         {
             var back = MatchingInstance.Parse(inst.ToText(), "round-trip");
             Assert.Equal(inst.OfflineCount, back.OfflineCount);

@@ -6,6 +6,8 @@ using OnlineAlgos.Scheduling.Testing;
 using OnlineAlgos.Testing;
 using Xunit;
 
+// FsCheck.Fluent.Gen.Sample(gen, numberOfSamples, rnd, size).
+
 namespace OnlineAlgos.Scheduling.Testing.Tests;
 
 /// <summary>The scheduling kit: sized generators, shrinking toward smaller instances, the JSON round trip, Replay of a
@@ -29,9 +31,9 @@ public class SchedulingKitTests
     [Fact]
     public void GeneratorsAreSized_EmptyAtSizeZeroLargerLater()
     {
-        Assert.All(Gen.Sample(SchedulingGenerators.Instances(8, 5).Generator, 0, new FsCheck.Rnd(1UL), 30), i => Assert.Equal(0, i.JobCount));
-        Assert.All(Gen.Sample(SchedulingGenerators.BatchInstances(8).Generator, 0, new FsCheck.Rnd(1UL), 30), i => Assert.Equal(1, i.JobCount));
-        var large = Gen.Sample(SchedulingGenerators.Instances(8, 5).Generator, 100, new FsCheck.Rnd(1UL), 50);
+        Assert.All(Gen.Sample(SchedulingGenerators.Instances(8, 5).Generator, 30, new FsCheck.Rnd(1UL), 0), i => Assert.Equal(0, i.JobCount));
+        Assert.All(Gen.Sample(SchedulingGenerators.BatchInstances(8).Generator, 30, new FsCheck.Rnd(1UL), 0), i => Assert.Equal(1, i.JobCount));
+        var large = Gen.Sample(SchedulingGenerators.Instances(8, 5).Generator, 50, new FsCheck.Rnd(1UL), 100);
         Assert.Contains(large, i => i.JobCount >= 6);
         Assert.Contains(large, i => i.MaxOperations >= 4);
         Assert.All(large, i => Assert.True(i.JobCount <= 8 && i.MaxOperations <= 5));
@@ -40,7 +42,7 @@ public class SchedulingKitTests
     [Fact]
     public void ShrinksAreNeverLargerAndSomeAreSmaller()
     {
-        foreach (var inst in Gen.Sample(SchedulingGenerators.Instances().Generator, 100, new FsCheck.Rnd(3UL), 30))
+        foreach (var inst in Gen.Sample(SchedulingGenerators.Instances().Generator, 30, new FsCheck.Rnd(3UL), 100))
         {
             var shrinks = SchedulingGenerators.Instances().Shrinker(inst).ToList();
             Assert.All(shrinks, s => Assert.True(s.JobCount <= inst.JobCount));
@@ -52,7 +54,7 @@ public class SchedulingKitTests
     [Fact]
     public void ParseOfToTextIsTheSameInstance()
     {
-        foreach (var inst in Gen.Sample(SchedulingGenerators.Instances().Generator, 100, new FsCheck.Rnd(4UL), 40))
+        foreach (var inst in Gen.Sample(SchedulingGenerators.Instances().Generator, 40, new FsCheck.Rnd(4UL), 100))
         {
             var back = SchedulingInstance<Rational>.Parse(inst.ToText(), "round-trip");
             Assert.Equal(inst.Jobs().Select(j => (j.Id, j.Release, string.Join(' ', j.Operations))),
