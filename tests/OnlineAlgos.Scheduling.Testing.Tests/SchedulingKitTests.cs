@@ -66,16 +66,16 @@ public class SchedulingKitTests
     [Fact]
     public void ReplayOfASavedFileReproducesItsCosts()
     {
-        // tests5 (spec §6.4): OpSRPT 31, OPT 26 exactly; 31 <= 2 * 26 holds, 31 > (6/5) * 26 = 156/5 does not.
+        // tests5 (spec §6.4): OpSRPT 31, OPT 26 exactly; 31 <= 2 * 26 holds, 31 > (11/10) * 26 = 143/5 does not.
         string path = Instance("tests5.json");
         var ok = SchedulingChecks.Replay(path, "opsrpt", Guarantee.Competitive(2));
         Assert.True(ok.Holds);
         Assert.Equal(new Rational(31), ok.Algorithm.Cost);
         Assert.Equal(new Rational(26), ok.Optimum);
-        var e = Assert.Throws<CounterexampleException>(() => SchedulingChecks.Replay(path, "opsrpt", Guarantee.Competitive(new Rational(6, 5), Rational.Zero)));
+        var e = Assert.Throws<CounterexampleException>(() => SchedulingChecks.Replay(path, "opsrpt", Guarantee.Competitive(new Rational(11, 10), Rational.Zero)));
         Assert.Equal("31", e.AlgorithmCost);
         Assert.Equal("26", e.OptimumCost);
-        Assert.Equal("156/5", e.Bound);
+        Assert.Equal("143/5", e.Bound);
     }
 
     [Fact]
