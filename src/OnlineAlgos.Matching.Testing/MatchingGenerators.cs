@@ -9,8 +9,10 @@ namespace OnlineAlgos.Matching.Testing;
 /// <summary>
 /// FsCheck generators of matching instances (spec §6): n in 1..maxOffline, T in 1..maxSteps, p_t from {0, 1, U[0,1]},
 /// edge weights from {1, U[0,1]} on a random edge set, vertex-weighted on/off, sometimes two arrival types per step;
-/// mixed with the adversarial families F1, F2, F6, F7 at small sizes. Shrinking drops steps and offline nodes
-/// (renumbering densely), sets probabilities to 1 and weights to 1, so a counterexample ends up small.
+/// mixed with the adversarial families F1, F2, F6, F7 at small sizes. Sized: FsCheck's size (0 at the first test,
+/// growing over a run) caps n and T, so a run starts on tiny instances. Seeds come from <see cref="Seeds"/> (sized,
+/// shrinking toward 0). Shrinking drops steps and offline nodes (renumbering densely), sets probabilities to 1 and
+/// weights to 1, so a counterexample ends up small.
 /// </summary>
 public static class MatchingGenerators
 {
@@ -28,7 +30,29 @@ public static class MatchingGenerators
             (8, RandomGen(maxOffline, maxSteps, false)),
             (1, Adversarial(maxOffline)));
 
+    /// <summary>Generator seeds: sized (0..size², so early tests use small seeds) and shrinking toward 0 (halving,
+    /// then stepping down), unlike an unshrinkable <c>Gen.Choose</c>.</summary>
+    public static Arbitrary<ulong> Seeds { get; } = Arb.From(SeedGen, ShrinkSeed);
+
+    private static Gen<ulong> SeedGen => Gen.Sized(size => Gen.Choose(0, Math.Max(1, size * size)).Select(s => (ulong)s));
+
+    /// <summary>Shrinks a seed toward 0: 0, half, and one less.</summary>
+    public static IEnumerable<ulong> ShrinkSeed(ulong seed)
+    {
+        if (seed == 0) yield break;
+        yield return 0;
+        if (seed / 2 > 0) yield return seed / 2;
+        if (seed - 1 > seed / 2) yield return seed - 1;
+    }
+
+    /// <summary>Upper bound of a count at FsCheck size <paramref name="size"/>: 1 at size 0, <paramref name="max"/>
+    /// from size 50 on (the default end size is 100).</summary>
+    public static int SizedMax(int size, int max) => Math.Clamp(1 + (int)((long)size * (max - 1) / 50), 1, Math.Max(1, max));
+
     private static Gen<MatchingInstance> RandomGen(int maxOffline, int maxSteps, bool forceVertexWeighted) =>
+        Gen.Sized(size => RandomGen(SizedMax(size, maxOffline), SizedMax(size, maxSteps), forceVertexWeighted, SeedGen));
+
+    private static Gen<MatchingInstance> RandomGen(int maxOffline, int maxSteps, bool forceVertexWeighted, Gen<ulong> seeds) =>
         from n in Gen.Choose(1, maxOffline)
         from T in Gen.Choose(1, maxSteps)
         from density in Gen.Elements(0.3, 0.6, 1.0)
@@ -36,8 +60,8 @@ public static class MatchingGenerators
         from wMode in Gen.Choose(0, 2)
         from vw in forceVertexWeighted ? Gen.Constant(true) : Gen.Elements(false, false, true)
         from types in Gen.Elements(1, 1, 1, 2)
-        from seed in Gen.Choose(0, int.MaxValue - 1)
-        select Random(n, T, density, pMode, wMode, vw, types, (ulong)seed);
+        from seed in seeds
+        select Random(n, T, density, pMode, wMode, vw, types, seed);
 
     private static Gen<MatchingInstance> Adversarial(int maxOffline) =>
         from family in Gen.Choose(0, 3)

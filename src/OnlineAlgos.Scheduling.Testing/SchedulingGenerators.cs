@@ -27,19 +27,24 @@ public static class SchedulingGenerators
     private static Gen<Rational> SizeGen(int maxNumerator, int maxDenominator) =>
         Gen.Frequency((1, Gen.Constant(Rational.Zero)), (6, Small(maxNumerator, maxDenominator)));
 
+    /// <summary>A count in [<paramref name="min"/>, <paramref name="max"/>] whose upper end grows with FsCheck's size
+    /// (min at size 0, max from size 50 on; the default end size is 100), so a run starts on tiny instances.</summary>
+    public static Gen<int> Count(int min, int max) =>
+        Gen.Sized(size => Gen.Choose(min, Math.Clamp(min + (int)((long)size * (max - min) / 50), min, Math.Max(min, max))));
+
     /// <summary>General instances: n in [0, maxJobs], m_j in [1, maxOps], releases and sizes small rationals.</summary>
     public static Arbitrary<SchedulingInstance<Rational>> Instances(int maxJobs = 8, int maxOps = 5) =>
         Arb.From(InstanceGen(maxJobs, maxOps), i => Shrink(i, preserveTests: false));
 
     /// <summary>The generator behind <see cref="Instances"/>.</summary>
     public static Gen<SchedulingInstance<Rational>> InstanceGen(int maxJobs, int maxOps) =>
-        from n in Gen.Choose(0, maxJobs)
+        from n in Count(0, maxJobs)
         from jobs in Gen.ArrayOf(JobGen(maxOps), n)
         select Build(jobs);
 
     private static Gen<(Rational, Rational[])> JobGen(int maxOps) =>
         from release in Small(12, 2)
-        from m in Gen.Choose(1, maxOps)
+        from m in Count(1, maxOps)
         from ops in Gen.ArrayOf(SizeGen(6, 3), m)
         select (release, ops);
 
@@ -50,7 +55,7 @@ public static class SchedulingGenerators
     /// <summary>Batch instances: all releases 0, one operation per job (spec §6.1 P8).</summary>
     public static Arbitrary<SchedulingInstance<Rational>> BatchInstances(int maxJobs = 8) =>
         Arb.From(
-            from n in Gen.Choose(1, maxJobs)
+            from n in Count(1, maxJobs)
             from sizes in Gen.ArrayOf(Small(8, 2), n)
             select Build(sizes.Select(s => (Rational.Zero, new[] { s })).ToArray()),
             i => Shrink(i, preserveTests: false).Where(x => x.JobCount > 0));
@@ -78,14 +83,14 @@ public static class SchedulingGenerators
             (1, from k in Gen.Choose(10, 40) select new Rational(k)));
 
     private static Gen<SchedulingInstance<Rational>> UniformRandomTests(Rational t, int maxJobs) =>
-        from n in Gen.Choose(1, maxJobs)
+        from n in Count(1, maxJobs)
         from releases in Gen.ArrayOf(Small(16, 4), n)
         from parts in Gen.ArrayOf(PartGen(t), n)
         select SchedulingInstance<Rational>.UniformTests(t, releases, parts);
 
     // Many jobs at once: every test must run before any part is known.
     private static Gen<SchedulingInstance<Rational>> BurstTests(Rational t, int maxJobs) =>
-        from n in Gen.Choose(2, maxJobs)
+        from n in Count(2, maxJobs)
         from late in Gen.Choose(0, 3)
         from parts in Gen.ArrayOf(PartGen(t), n)
         select SchedulingInstance<Rational>.UniformTests(t,
@@ -93,14 +98,14 @@ public static class SchedulingGenerators
 
     // Releases exactly at multiples of t (a release coincides with a test completion: same-time event order).
     private static Gen<SchedulingInstance<Rational>> AlignedTests(Rational t, int maxJobs) =>
-        from n in Gen.Choose(1, maxJobs)
+        from n in Count(1, maxJobs)
         from slots in Gen.ArrayOf(Gen.Choose(0, 6), n)
         from parts in Gen.ArrayOf(PartGen(t), n)
         select SchedulingInstance<Rational>.UniformTests(t, slots.Select(s => t * new Rational(s)).ToArray(), parts);
 
     // A job with a long part, then a stream of short jobs arriving one test length apart.
     private static Gen<SchedulingInstance<Rational>> LongThenStreamTests(Rational t, int maxJobs) =>
-        from n in Gen.Choose(2, maxJobs)
+        from n in Count(2, maxJobs)
         from longPart in Gen.Choose(3, 30)
         from gapNum in Gen.Choose(1, 4)
         select SchedulingInstance<Rational>.UniformTests(t,

@@ -42,7 +42,7 @@ public class GoldenValueTests
 
     private static Rational Run(SchedulingInstance<Rational> inst, string name)
     {
-        var result = ScheduleSimulator.Run(inst, SchedulingAlgorithms.TryCreate<Rational>(name)!);
+        var result = ScheduleSimulator.Run(inst, SchedulingAlgorithms.Create<Rational>(name));
         Assert.Equal(result.TotalFlowTime, result.AliveIntegral); // P3 on every golden run
         return result.TotalFlowTime;
     }

@@ -13,7 +13,7 @@ internal static class Support
     public static readonly string[] AllNames = SchedulingAlgorithms.Names.ToArray();
 
     public static ScheduleResult<Rational> Run(SchedulingInstance<Rational> inst, string name, bool segments = false, TieRule tie = TieRule.ReleaseAscending) =>
-        ScheduleSimulator.Run(inst, SchedulingAlgorithms.TryCreate<Rational>(name, tie)!, segments);
+        ScheduleSimulator.Run(inst, SchedulingAlgorithms.Create<Rational>(name, new SchedulingAlgorithmOptions(tie)), segments);
 
     /// <summary>Runs an FsCheck property over an arbitrary, throwing with the JSON of the failing instance.</summary>
     public static void ForAll(Arbitrary<SchedulingInstance<Rational>> arb, int maxTest, Action<SchedulingInstance<Rational>> check)

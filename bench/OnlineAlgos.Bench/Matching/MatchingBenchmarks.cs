@@ -49,7 +49,7 @@ public class MatchingBenchmarks
 
     /// <summary>Exact online optimum, n = 20, T = 40 (target &lt; 10 s).</summary>
     [Benchmark]
-    public double OnlineOptimumDp_n20_T40() => OnlineOptimum.Value(_dp);
+    public double OnlineOptimumDp_n20_T40() => OnlineOptimum.Solve(_dp);
 
     /// <summary>PPSW LP with GLOP, n = T = 200, complete graph (40,000 edges; target &lt; 2 s).</summary>
     [Benchmark]

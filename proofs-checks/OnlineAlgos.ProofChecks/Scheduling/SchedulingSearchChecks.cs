@@ -105,9 +105,9 @@ public class SchedulingSearchChecks
             double previous = 0;
             foreach (int k in new[] { 2, 4, 6 })
             {
-                var inst = SchedulingWorkloads.AdaptiveMptStream(k, () => SchedulingAlgorithms.TryCreate<Rational>(name)!);
+                var inst = SchedulingWorkloads.AdaptiveMptStream(k, () => SchedulingAlgorithms.Create<Rational>(name));
                 var d = inst.Convert<double>();
-                double ratio = ScheduleSimulator.Run(d, SchedulingAlgorithms.TryCreate<double>(name)!).TotalFlowTime / SrptOptimum.Cost(d);
+                double ratio = ScheduleSimulator.Run(d, SchedulingAlgorithms.Create<double>(name)).TotalFlowTime / SrptOptimum.Cost(d);
                 _out.WriteLine($"{name} k = {k}: ratio {ratio:F3}");
                 Assert.True(ratio >= previous - 1e-9, $"{name}: ratio fell from {previous} to {ratio} at k = {k}");
                 previous = ratio;

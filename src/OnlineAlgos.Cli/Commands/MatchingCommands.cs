@@ -52,59 +52,66 @@ public static class MatchingCommands
             MatchingInstance inst;
             using (var stream = CliContext.OpenInput(path))
                 inst = MatchingJsonReader.Read(stream, path);
-
-            LpSolution x;
-            try
-            {
-                x = PpswLinearProgram.Solve(inst, new LpSolveOptions(MaxIterations: iterations));
-            }
-            catch (LpSolveException e)
-            {
-                throw CliException.Input($"{path}: {e.Message}");
-            }
-            var notes = new List<string>();
-            ValueEstimate online;
-            try
-            {
-                online = new ValueEstimate(OnlineOptimum.Value(inst, dpLimit), 0, EstimateMethod.Exact);
-            }
-            catch (InstanceTooLargeException e)
-            {
-                if (r.GetValue(requireExact)) throw CliException.Input($"{path}: {e.Message}");
-                online = new ValueEstimate(double.NaN, double.NaN, EstimateMethod.Skipped);
-                notes.Add("online_opt skipped: " + e.Message);
-            }
-            var offline = OfflineOptimum.Expected(inst, rng.Split(), samples: Math.Max(2, n / 5));
-            IReadOnlyList<IOnlineMatchingAlgorithm> algs;
-            IReadOnlyList<ValueEstimate> values;
-            if (inst.OfflineCount <= 64)
-            {
-                algs = AlgorithmSuite.Create(inst, x, rng.Split());
-                values = AlgorithmSuite.Evaluate(inst, algs, rng.Split(), n);
-            }
-            else
-            {
-                algs = AlgorithmSuite.Create(inst, x, rng.Split());
-                values = MonteCarloEvaluator.Evaluate(inst, algs, n, rng.Split());
-            }
-
-            var lines = new List<string> { "name,value,stderr,method" };
-            lines.Add(Row("lp", new ValueEstimate(x.Value, 0, EstimateMethod.Lp)));
-            lines.Add(Row("online_opt", online));
-            lines.Add(Row("offline_opt", offline));
-            for (int a = 0; a < algs.Count; a++) lines.Add(Row(algs[a].Name, values[a]));
-            foreach (var l in lines) ctx.Out.Write(l + "\n");
-            foreach (var note in notes) ctx.Error.WriteLine(note);
-            for (int a = 0; a < algs.Count; a++)
-            {
-                string toOn = online.Method == EstimateMethod.Skipped || online.Value <= 0 ? "n/a" : F(values[a].Value / online.Value);
-                string toLp = x.Value <= 0 ? "n/a" : F(values[a].Value / x.Value);
-                string toOff = offline.Value <= 0 ? "n/a" : F(values[a].Value / offline.Value);
-                ctx.Error.WriteLine($"{algs[a].Name}: ratio to online_opt {toOn}, to lp {toLp}, to offline_opt {toOff}");
-            }
+            var report = SolveAll(inst, path, rng, n, dpLimit, r.GetValue(requireExact), iterations);
+            Print(ctx, report);
             return 0;
         });
         return cmd;
+    }
+
+    private sealed record SolveReport(LpSolution Lp, ValueEstimate Online, ValueEstimate Offline,
+        IReadOnlyList<IOnlineMatchingAlgorithm> Algorithms, IReadOnlyList<ValueEstimate> Values, IReadOnlyList<string> Notes);
+
+    // The benchmarks (LP, online optimum, offline optimum) and every registered online algorithm's expected value.
+    private static SolveReport SolveAll(MatchingInstance inst, string path, Rng rng, int samples, int dpLimit, bool requireExact, long? iterations)
+    {
+        LpSolution x;
+        try
+        {
+            x = PpswLinearProgram.Solve(inst, new LpSolveOptions(MaxIterations: iterations));
+        }
+        catch (SolverException e)
+        {
+            throw CliException.Input($"{path}: {e.Message}");
+        }
+        var notes = new List<string>();
+        ValueEstimate online;
+        try
+        {
+            online = new ValueEstimate(OnlineOptimum.Solve(inst, dpLimit), 0, EstimateMethod.Exact);
+        }
+        catch (SolverException e) when (e.Status == MatchingSolverStatus.TooLarge)
+        {
+            if (requireExact) throw CliException.Input($"{path}: {e.Message}");
+            online = new ValueEstimate(double.NaN, double.NaN, EstimateMethod.Skipped);
+            notes.Add("online_opt skipped: " + e.Message);
+        }
+        var offline = OfflineOptimum.Solve(inst, rng.Split(), samples: Math.Max(2, samples / 5));
+        var algs = MatchingAlgorithms.CreateOnline(new MatchingAlgorithmOptions(inst, x, rng.Split()));
+        var values = inst.OfflineCount <= 64
+            ? MatchingAlgorithms.Evaluate(inst, algs, rng.Split(), samples)
+            : MonteCarloEvaluator.Evaluate(inst, algs, samples, rng.Split());
+        return new SolveReport(x, online, offline, algs, values, notes);
+    }
+
+    // Everything is computed before anything is printed: CSV on stdout, notes and ratios on stderr.
+    private static void Print(CliContext ctx, SolveReport report)
+    {
+        var (x, online, offline, algs, values) = (report.Lp, report.Online, report.Offline, report.Algorithms, report.Values);
+        var lines = new List<string> { "name,value,stderr,method" };
+        lines.Add(Row("lp", new ValueEstimate(x.Value, 0, EstimateMethod.Lp)));
+        lines.Add(Row("online_opt", online));
+        lines.Add(Row("offline_opt", offline));
+        for (int a = 0; a < algs.Count; a++) lines.Add(Row(algs[a].Name, values[a]));
+        foreach (var l in lines) ctx.Out.Write(l + "\n");
+        foreach (var note in report.Notes) ctx.Error.WriteLine(note);
+        for (int a = 0; a < algs.Count; a++)
+        {
+            string toOn = online.Method == EstimateMethod.Skipped || online.Value <= 0 ? "n/a" : F(values[a].Value / online.Value);
+            string toLp = x.Value <= 0 ? "n/a" : F(values[a].Value / x.Value);
+            string toOff = offline.Value <= 0 ? "n/a" : F(values[a].Value / offline.Value);
+            ctx.Error.WriteLine($"{algs[a].Name}: ratio to online_opt {toOn}, to lp {toLp}, to offline_opt {toOff}");
+        }
     }
 
     private static string F(double v) => v.ToString("F4", CultureInfo.InvariantCulture);

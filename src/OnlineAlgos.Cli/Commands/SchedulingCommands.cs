@@ -37,7 +37,7 @@ public static class SchedulingCommands
         var format = new Option<string>("--format") { Description = "json (onlinealgos.scheduling/1) or swf (Standard Workload Format)", DefaultValueFactory = _ => "json" };
         var algs = new Option<string>("--algorithms") { Description = "comma-separated: " + string.Join(",", SchedulingAlgorithms.Names), DefaultValueFactory = _ => string.Join(",", SchedulingAlgorithms.Names) };
         var exact = new Option<bool>("--exact") { Description = "exact rational arithmetic (slow on large inputs); default double" };
-        var tie = new Option<string>("--tie-rule") { Description = "release-asc, release-desc or id (priority rules)", DefaultValueFactory = _ => "release-asc" };
+        var tie = new Option<string>("--tie-rule") { Description = string.Join(", ", SchedulingAlgorithmOptions.TieRuleNames) + " (priority rules)", DefaultValueFactory = _ => "release-asc" };
         var split = new Option<string>("--split") { Description = "swf: whole, natural, equal, dirichlet, geometric, test, requested-first, chain", DefaultValueFactory = _ => "whole" };
         var parts = new Option<int>("--parts") { Description = "swf: parts k (equal, dirichlet, requested-first)", DefaultValueFactory = _ => 4 };
         var testLength = new Option<double>("--test-length") { Description = "swf: test length t in seconds (test split)", DefaultValueFactory = _ => 1.0 };
@@ -53,15 +53,11 @@ public static class SchedulingCommands
         {
             var names = r.GetValue(algs)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             foreach (var n in names)
-                if (n != "opt" && !SchedulingAlgorithms.Names.Contains(n))
-                    throw new CliException($"--algorithms: unknown algorithm '{n}'; known: {string.Join(",", SchedulingAlgorithms.Names)}");
-            var tieRule = r.GetValue(tie) switch
-            {
-                "release-asc" => TieRule.ReleaseAscending,
-                "release-desc" => TieRule.ReleaseDescending,
-                "id" => TieRule.IdAscending,
-                var other => throw new CliException($"--tie-rule: unknown rule '{other}'; known: release-asc, release-desc, id"),
-            };
+                if (n != "opt" && !SchedulingAlgorithms.TryCreate<double>(n, null, out _))
+                    throw new CliException($"--algorithms: unknown algorithm '{n}'; known: opt,{string.Join(",", SchedulingAlgorithms.Names)}");
+            TieRule tieRule;
+            try { tieRule = SchedulingAlgorithmOptions.ParseTieRule(r.GetValue(tie)!); }
+            catch (ArgumentException e) { throw new CliException("--tie-rule: " + e.Message); }
             string path = r.GetValue(instance)!;
             SchedulingInstance<Rational> inst = r.GetValue(format) switch
             {
@@ -85,7 +81,7 @@ public static class SchedulingCommands
         foreach (var name in names)
         {
             if (name == "opt") continue;
-            double cost = double.CreateChecked(ScheduleSimulator.Run(inst, SchedulingAlgorithms.TryCreate<T>(name, tie)!).TotalFlowTime);
+            double cost = double.CreateChecked(ScheduleSimulator.Run(inst, SchedulingAlgorithms.Create<T>(name, new SchedulingAlgorithmOptions(tie))).TotalFlowTime);
             lines.Add(Row(name, cost, opt));
         }
         return lines;

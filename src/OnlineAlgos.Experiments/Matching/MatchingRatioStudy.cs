@@ -25,7 +25,7 @@ public sealed class MatchingRatioStudy : IStudy
     private static readonly string[] Fixed = { "family", "steps", "offline", "arrivals", "weights", "instance_seed", "lp", "online_opt", "offline_opt", "offline_method" };
 
     /// <inheritdoc/>
-    public IReadOnlyList<string> RecordColumns { get; } = Fixed.Concat(AlgorithmSuite.Names).ToArray();
+    public IReadOnlyList<string> RecordColumns { get; } = Fixed.Concat(MatchingAlgorithms.OnlineNames).ToArray();
 
     private static readonly string[] Families = { "er", "ba", "geom", "comp" };
 
@@ -95,10 +95,10 @@ public sealed class MatchingRatioStudy : IStudy
         ulong seed = rng.NextUInt64();
         var (inst, fam, T, n, arr, w) = Build(cell["config"], seed);
         var x = PpswLinearProgram.Solve(inst);
-        double online = OnlineOptimum.Value(inst);
-        var off = OfflineOptimum.Expected(inst, rng.Split(), samples: 4000);
-        var algs = AlgorithmSuite.Create(inst, x, rng.Split());
-        var values = AlgorithmSuite.Evaluate(inst, algs, rng.Split());
+        double online = OnlineOptimum.Solve(inst);
+        var off = OfflineOptimum.Solve(inst, rng.Split(), samples: 4000);
+        var algs = MatchingAlgorithms.CreateOnline(new MatchingAlgorithmOptions(inst, x, rng.Split()));
+        var values = MatchingAlgorithms.Evaluate(inst, algs, rng.Split());
         var row = new List<string>
         {
             fam, StudyRunner.Num(T), StudyRunner.Num(n), arr, w, seed.ToString(CultureInfo.InvariantCulture),
@@ -115,15 +115,18 @@ public sealed class MatchingRatioStudy : IStudy
     {
         ArgumentNullException.ThrowIfNull(results);
         var recs = new List<Rec>();
-        int k = AlgorithmSuite.Names.Count;
+        var col = new CellColumns(RecordColumns);
+        int k = MatchingAlgorithms.OnlineNames.Count;
         foreach (var r in results)
         {
             var v = r.Values;
             var alg = new double[k];
-            for (int a = 0; a < k; a++) alg[a] = StudyRunner.ParseNum(v[Fixed.Length + a]);
+            for (int a = 0; a < k; a++) alg[a] = StudyRunner.ParseNum(v[col[MatchingAlgorithms.OnlineNames[a]]]);
             string config = r.CellId.Split('#')[0]["config=".Length..];
-            recs.Add(new Rec(config, v[0], int.Parse(v[1], CultureInfo.InvariantCulture), int.Parse(v[2], CultureInfo.InvariantCulture), v[3], v[4],
-                ulong.Parse(v[5], CultureInfo.InvariantCulture), StudyRunner.ParseNum(v[6]), StudyRunner.ParseNum(v[7]), StudyRunner.ParseNum(v[8]), alg));
+            recs.Add(new Rec(config, v[col["family"]], int.Parse(v[col["steps"]], CultureInfo.InvariantCulture),
+                int.Parse(v[col["offline"]], CultureInfo.InvariantCulture), v[col["arrivals"]], v[col["weights"]],
+                ulong.Parse(v[col["instance_seed"]], CultureInfo.InvariantCulture), StudyRunner.ParseNum(v[col["lp"]]),
+                StudyRunner.ParseNum(v[col["online_opt"]]), StudyRunner.ParseNum(v[col["offline_opt"]]), alg));
         }
         var tables = new List<NamedTable> { RatioTable(recs), WorstTable(recs), AdversarialTable(recs) };
         var plots = new List<StudyPlot> { FamilyPlot(recs), SweepPlot(recs) };
@@ -157,12 +160,12 @@ public sealed class MatchingRatioStudy : IStudy
         {
             var sel = recs.Where(r => InGroup(r, g) && r.Online > 0).ToList();
             if (sel.Count == 0) continue;
-            for (int a = 0; a < AlgorithmSuite.Names.Count; a++)
+            for (int a = 0; a < MatchingAlgorithms.OnlineNames.Count; a++)
             {
                 var on = RatioStatistics.Compute(sel.Select(r => r.Alg[a] / r.Online).ToArray(), null, largerIsWorse: false);
                 double lp = sel.Average(r => r.Alg[a] / r.Lp);
                 double off = sel.Average(r => r.Alg[a] / r.Offline);
-                t.AddRow(g, AlgorithmSuite.Names[a], sel.Count, on.Mean, on.Min, on.Quantile(0.05), lp, off);
+                t.AddRow(g, MatchingAlgorithms.OnlineNames[a], sel.Count, on.Mean, on.Min, on.Quantile(0.05), lp, off);
             }
         }
         return new NamedTable("matching-ratios", t);
@@ -190,12 +193,12 @@ public sealed class MatchingRatioStudy : IStudy
             Legend = "worst = smallest E[ALG] / online optimum over every instance (adversarial families included); worst random = the same over the random instances only, attained on random config",
         };
         var valid = recs.Where(r => r.Online > 0).ToList();
-        for (int a = 0; a < AlgorithmSuite.Names.Count; a++)
+        for (int a = 0; a < MatchingAlgorithms.OnlineNames.Count; a++)
         {
             int ai = a;
             var worst = valid.MinBy(r => r.Alg[ai] / r.Online)!;
             var random = valid.Where(r => r.Arrivals != "fixed").MinBy(r => r.Alg[ai] / r.Online);
-            t.AddRow(AlgorithmSuite.Names[a], worst.Alg[a] / worst.Online,
+            t.AddRow(MatchingAlgorithms.OnlineNames[a], worst.Alg[a] / worst.Online,
                 random is null ? double.NaN : random.Alg[a] / random.Online, random?.Config ?? "",
                 random is null ? "" : ReproduceCommand(random.Config, random.Family, random.T, random.N, random.Arrivals, random.Weights, random.Seed));
         }
@@ -206,12 +209,12 @@ public sealed class MatchingRatioStudy : IStudy
     {
         var cols = new List<TableColumn> { new("instance"), new("online_opt", ColumnKind.Real, 4, "OPT on"), new("lp", ColumnKind.Real, 4, "LP"), new("offline_opt", ColumnKind.Real, 4, "OPT off") };
         var shortNames = new[] { "G", "TG", "BP", "IP", "GP", "P", "PU", "PD" };
-        for (int a = 0; a < AlgorithmSuite.Names.Count; a++)
-            cols.Add(new TableColumn(AlgorithmSuite.Names[a], ColumnKind.Real, 4, a < shortNames.Length && AlgorithmSuite.Names.Count == shortNames.Length ? shortNames[a] : null));
+        for (int a = 0; a < MatchingAlgorithms.OnlineNames.Count; a++)
+            cols.Add(new TableColumn(MatchingAlgorithms.OnlineNames[a], ColumnKind.Real, 4, a < shortNames.Length && MatchingAlgorithms.OnlineNames.Count == shortNames.Length ? shortNames[a] : null));
         var t = new Table("Online matching, adversarial families: E[ALG] / online optimum for each algorithm", cols)
         {
             Legend = "OPT on, LP, OPT off = online optimum, LP bound and offline optimum (values); "
-                + string.Join(", ", AlgorithmSuite.Names.Select((n, a) => (a < shortNames.Length && AlgorithmSuite.Names.Count == shortNames.Length ? shortNames[a] : n) + " = " + n)),
+                + string.Join(", ", MatchingAlgorithms.OnlineNames.Select((n, a) => (a < shortNames.Length && MatchingAlgorithms.OnlineNames.Count == shortNames.Length ? shortNames[a] : n) + " = " + n)),
         };
         foreach (var r in recs.Where(r => r.Arrivals == "fixed"))
         {
@@ -228,7 +231,7 @@ public sealed class MatchingRatioStudy : IStudy
         // eight algorithms sit side by side, with the Student-t 95 % interval of the mean over the group's instances.
         var plot = PlotStyle.Create("Mean ratio to the online optimum by instance group", "instance group", "E[ALG] / online optimum (mean, 95 % CI)");
         var groups = Groups.Where(g => recs.Any(r => InGroup(r, g) && r.Online > 0)).ToArray();
-        int count = AlgorithmSuite.Names.Count;
+        int count = MatchingAlgorithms.OnlineNames.Count;
         for (int a = 0; a < count; a++)
         {
             var xs = new List<double>();
@@ -242,7 +245,7 @@ public sealed class MatchingRatioStudy : IStudy
                 ys.Add(st.Mean);
                 ci.Add(st.Ci95HalfWidth);
             }
-            var sc = PlotStyle.Points(plot, a, xs.ToArray(), ys.ToArray(), AlgorithmSuite.Names[a]);
+            var sc = PlotStyle.Points(plot, a, xs.ToArray(), ys.ToArray(), MatchingAlgorithms.OnlineNames[a]);
             sc.MarkerSize = 9;
             PlotStyle.ErrorBars(plot, xs.ToArray(), ys.ToArray(), ci.ToArray(), sc.Color);
         }
@@ -282,13 +285,13 @@ public sealed class MatchingRatioStudy : IStudy
         int n = sweep.Count > 0 ? sweep[0].N : 0;
         var plot = PlotStyle.Create($"Regime sweep: Erdős–Rényi(0.5), n = {n}, p ~ U[0, 1]", "T / n (online steps per offline node)", "E[ALG] / online optimum (mean)");
         var ts = sweep.Select(r => r.T).Distinct().Order().ToArray();
-        for (int a = 0; a < AlgorithmSuite.Names.Count; a++)
+        for (int a = 0; a < MatchingAlgorithms.OnlineNames.Count; a++)
         {
             var xs = ts.Select(T => (double)T / n).ToArray();
             var stats = ts.Select(T => RatioStatistics.Compute(sweep.Where(r => r.T == T).Select(r => r.Alg[a] / r.Online).ToArray(), null, largerIsWorse: false)).ToArray();
             if (xs.Length == 0) break;
             var ys = stats.Select(st => st.Mean).ToArray();
-            var sc = PlotStyle.Series(plot, a, xs, ys, AlgorithmSuite.Names[a]);
+            var sc = PlotStyle.Series(plot, a, xs, ys, MatchingAlgorithms.OnlineNames[a]);
             sc.LineWidth = 1.5f;
             PlotStyle.ErrorBars(plot, xs, ys, stats.Select(st => st.Ci95HalfWidth).ToArray(), sc.Color);
         }

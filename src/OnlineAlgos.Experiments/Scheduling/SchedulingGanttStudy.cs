@@ -33,7 +33,7 @@ public sealed class SchedulingGanttStudy : IStudy
 
     private static ScheduleResult<Rational> Run(string schedule) => schedule == "opt"
         ? SrptOptimum.Solve(Instance(), recordSegments: true)
-        : ScheduleSimulator.Run(Instance(), SchedulingAlgorithms.TryCreate<Rational>(schedule)!, recordSegments: true);
+        : ScheduleSimulator.Run(Instance(), SchedulingAlgorithms.Create<Rational>(schedule), recordSegments: true);
 
     /// <inheritdoc/>
     public IReadOnlyList<string> InputFiles(StudyOptions options) => []; // generated inputs only

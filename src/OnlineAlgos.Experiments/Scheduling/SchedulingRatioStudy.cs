@@ -77,7 +77,7 @@ public sealed class SchedulingRatioStudy : IStudy
         int chunksMax = 0, opsPerChunkMax = 0;
         foreach (var name in SchedulingAlgorithms.Names)
         {
-            var scheduler = SchedulingAlgorithms.TryCreate<double>(name)!;
+            var scheduler = SchedulingAlgorithms.Create<double>(name);
             double cost = ScheduleSimulator.Run(inst, scheduler).TotalFlowTime;
             values.Add(StudyRunner.Num(opt > 0 ? cost / opt : 1));
             if (scheduler is ChunkedExploreScheduler<double> c) { chunksMax = c.ChunkCountMax; opsPerChunkMax = c.OpsPerChunkMax; }
@@ -126,6 +126,7 @@ public sealed class SchedulingRatioStudy : IStudy
         };
         var plots = new List<StudyPlot>();
         var names = SchedulingAlgorithms.Names;
+        var col = new CellColumns(RecordColumns);
         foreach (var family in FamiliesFor(options))
         {
             var ms = grid.Where(c => c["family"] == family).Select(c => int.Parse(c["m"], CultureInfo.InvariantCulture)).Distinct().OrderBy(x => x).ToArray();
@@ -136,11 +137,11 @@ public sealed class SchedulingRatioStudy : IStudy
             {
                 var cells = results.Where(r => grid[r.Index]["family"] == family && grid[r.Index]["m"] == ms[mi].ToString(CultureInfo.InvariantCulture)).ToList();
                 if (cells.Count == 0) continue;
-                int chunks = cells.Max(c => (int)StudyRunner.ParseNum(c.Values[names.Count + 1]));
-                int opc = cells.Max(c => (int)StudyRunner.ParseNum(c.Values[names.Count + 2]));
+                int chunks = cells.Max(c => (int)StudyRunner.ParseNum(c.Values[col["chunks_max"]]));
+                int opc = cells.Max(c => (int)StudyRunner.ParseNum(c.Values[col["ops_per_chunk_max"]]));
                 for (int a = 0; a < names.Count; a++)
                 {
-                    var vals = cells.Select(c => StudyRunner.ParseNum(c.Values[a])).ToArray();
+                    var vals = cells.Select(c => StudyRunner.ParseNum(c.Values[col["ratio_" + names[a]]])).ToArray();
                     var st = RatioStatistics.Compute(vals, cells.Select(c => c.CellId).ToArray());
                     means[a, mi] = st.Mean;
                     halfWidths[a, mi] = st.Ci95HalfWidth;

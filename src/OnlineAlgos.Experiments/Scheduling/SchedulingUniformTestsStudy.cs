@@ -24,15 +24,8 @@ public sealed class SchedulingUniformTestsStudy : IStudy
     /// <inheritdoc/>
     public SweepGrid Grid(StudyOptions options) =>
         new SweepGrid(options.Quick ? 2 : 8)
-            .Axis("tie", "release-asc", "release-desc", "id")
+            .Axis("tie", SchedulingAlgorithmOptions.TieRuleNames)
             .Axis("max_jobs", options.Quick ? new[] { "4", "8" } : new[] { "3", "4", "6", "8", "10", "14" });
-
-    private static TieRule Tie(string s) => s switch
-    {
-        "release-asc" => TieRule.ReleaseAscending,
-        "release-desc" => TieRule.ReleaseDescending,
-        _ => TieRule.IdAscending,
-    };
 
     /// <inheritdoc/>
     public IReadOnlyList<string> InputFiles(StudyOptions options) => []; // generated inputs only
@@ -40,7 +33,7 @@ public sealed class SchedulingUniformTestsStudy : IStudy
     /// <inheritdoc/>
     public IReadOnlyList<string> RunCell(SweepCell cell, StudyOptions options)
     {
-        var tie = Tie(cell["tie"]);
+        var tie = SchedulingAlgorithmOptions.ParseTieRule(cell["tie"]);
         int maxJobs = int.Parse(cell["max_jobs"], CultureInfo.InvariantCulture);
         var best = UniformTestsAdversary.HillClimb(cell.CreateRng(options.Seed), options.Quick ? 4 : 20, options.Quick ? 100 : 400, maxJobs, tie);
         var exact = best.Instance.Convert<Rational>();
@@ -70,7 +63,8 @@ public sealed class SchedulingUniformTestsStudy : IStudy
             Legend = "searches = independent hill climbs (seeds); worst = largest ratio any search found; mean of maxima = mean over the searches of each one's best ratio; holds = worst ≤ bound",
         };
         var plot = PlotStyle.Create("OpSRPT on uniform tests: worst ratio found", "maximum number of jobs n", "worst OpSRPT / OPT found");
-        var ties = new[] { "release-asc", "release-desc", "id" };
+        var ties = SchedulingAlgorithmOptions.TieRuleNames;
+        int exactColumn = new CellColumns(RecordColumns)["ratio_exact"];
         var sizes = grid.Select(c => int.Parse(c["max_jobs"], CultureInfo.InvariantCulture)).Distinct().OrderBy(x => x).ToArray();
         foreach (var tie in ties)
         {
@@ -79,7 +73,7 @@ public sealed class SchedulingUniformTestsStudy : IStudy
             {
                 var cells = results.Where(r => grid[r.Index]["tie"] == tie && grid[r.Index]["max_jobs"] == n.ToString(CultureInfo.InvariantCulture)).ToList();
                 if (cells.Count == 0) { ys.Add(double.NaN); continue; }
-                var vals = cells.Select(c => StudyRunner.ParseNum(c.Values[1])).ToArray();
+                var vals = cells.Select(c => StudyRunner.ParseNum(c.Values[exactColumn])).ToArray();
                 double worst = vals.Max();
                 ys.Add(worst);
                 table.AddRow(tie, n, cells.Count, worst, vals.Average(), 2.0, worst <= 2 ? "yes" : "NO");

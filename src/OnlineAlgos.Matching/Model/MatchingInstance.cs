@@ -106,6 +106,18 @@ public sealed class MatchingInstance
         MaxWeight = max;
     }
 
+    /// <summary>Reads an instance from its JSON text (<c>onlinealgos.matching/1</c>, FORMATS.md);
+    /// <paramref name="source"/> names it in error messages.</summary>
+    /// <exception cref="Core.InstanceFormatException">The text is not a valid instance.</exception>
+    public static MatchingInstance Parse(string text, string source) => Formats.MatchingJsonReader.ParseText(text, source);
+
+    /// <summary>The instance as JSON text (<c>onlinealgos.matching/1</c>); <see cref="Parse"/> reads it back exactly
+    /// (weights and probabilities round-trip).</summary>
+    public string ToText() => Formats.MatchingJsonWriter.ToText(this);
+
+    /// <summary>Writes <see cref="ToText"/> to <paramref name="writer"/>.</summary>
+    public void Write(TextWriter writer) => Formats.MatchingJsonWriter.Write(writer, this);
+
     /// <summary>Equality of an edge weight with a vertex weight, up to a relative 1e-12 (decimal round trips).</summary>
     public static bool SameWeight(double a, double b) => Math.Abs(a - b) <= 1e-12 * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b)));
 

@@ -42,7 +42,7 @@ public static class OfflineOptimum
             }
         var status = lsa.Solve();
         if (status != LinearSumAssignment.Status.OPTIMAL)
-            throw new InvalidOperationException($"LinearSumAssignment failed with status {status} on a {k} x {k} matrix");
+            throw new SolverException("LinearSumAssignment", status.ToString(), $"no optimal assignment on a {k} x {k} matrix");
         double value = 0;
         for (int r = 0; r < rows; r++)
         {
@@ -84,7 +84,8 @@ public static class OfflineOptimum
     /// <paramref name="maxExactRealizations"/>, else the mean of <paramref name="samples"/> sampled realizations
     /// (standard errors add in quadrature). Method is exact only when every component was enumerated.
     /// </summary>
-    public static ValueEstimate Expected(MatchingInstance instance, Rng rng, long maxExactRealizations = 1 << 16, int samples = 4000)
+    /// <exception cref="SolverException">LinearSumAssignment did not reach optimality on a realization.</exception>
+    public static ValueEstimate Solve(MatchingInstance instance, Rng rng, long maxExactRealizations = 1 << 16, int samples = 4000)
     {
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(rng);
@@ -118,6 +119,25 @@ public static class OfflineOptimum
             }
         }
         return exact ? new ValueEstimate(total, 0, EstimateMethod.Exact) : new ValueEstimate(total, Math.Sqrt(variance), EstimateMethod.MonteCarlo);
+    }
+
+    /// <summary>As <see cref="Solve"/>, but false (and <paramref name="status"/> set to the solver's status) instead of
+    /// a <see cref="SolverException"/>.</summary>
+    public static bool TrySolve(MatchingInstance instance, Rng rng, out ValueEstimate result, out string status,
+        long maxExactRealizations = 1 << 16, int samples = 4000)
+    {
+        try
+        {
+            result = Solve(instance, rng, maxExactRealizations, samples);
+            status = "OPTIMAL";
+            return true;
+        }
+        catch (SolverException e)
+        {
+            result = new ValueEstimate(double.NaN, double.NaN, EstimateMethod.Skipped);
+            status = e.Status;
+            return false;
+        }
     }
 
     /// <summary>

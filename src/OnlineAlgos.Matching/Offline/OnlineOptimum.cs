@@ -1,4 +1,5 @@
 using System.Globalization;
+using OnlineAlgos.Core;
 using OnlineAlgos.Matching.Model;
 using OnlineAlgos.Matching.Online;
 
@@ -15,7 +16,7 @@ namespace OnlineAlgos.Matching.Offline;
 /// PPSW LP bound. Candidates are scanned in decreasing weight and cut off once w + V_{t+1}(S) cannot win.</remarks>
 public static class OnlineOptimum
 {
-    /// <summary>Default limit on the offline nodes of one component for <see cref="Value"/> (2^22 states per layer).</summary>
+    /// <summary>Default limit on the offline nodes of one component for <see cref="Solve"/> (2^22 states per layer).</summary>
     public const int DefaultMaxComponentNodes = 22;
 
     /// <summary>Default limit on stored DP entries (all layers) for <see cref="Policy"/>.</summary>
@@ -29,9 +30,9 @@ public static class OnlineOptimum
         return max;
     }
 
-    /// <summary>OPT_on; throws <see cref="InstanceTooLargeException"/> when a component has more than
+    /// <summary>OPT_on; throws <see cref="SolverException"/> (status TOO_LARGE) when a component has more than
     /// <paramref name="maxComponentNodes"/> offline nodes.</summary>
-    public static double Value(MatchingInstance instance, int maxComponentNodes = DefaultMaxComponentNodes)
+    public static double Solve(MatchingInstance instance, int maxComponentNodes = DefaultMaxComponentNodes)
     {
         ArgumentNullException.ThrowIfNull(instance);
         var comps = InstanceComponents.Compute(instance);
@@ -53,7 +54,25 @@ public static class OnlineOptimum
         return total;
     }
 
-    /// <summary>The optimal online policy (all DP layers stored); throws <see cref="InstanceTooLargeException"/>
+    /// <summary>As <see cref="Solve"/>, but false (value NaN, <paramref name="status"/> = TOO_LARGE) instead of a
+    /// <see cref="SolverException"/> when a component is above the limit.</summary>
+    public static bool TrySolve(MatchingInstance instance, out double value, out string status, int maxComponentNodes = DefaultMaxComponentNodes)
+    {
+        try
+        {
+            value = Solve(instance, maxComponentNodes);
+            status = "OPTIMAL";
+            return true;
+        }
+        catch (SolverException e)
+        {
+            value = double.NaN;
+            status = e.Status;
+            return false;
+        }
+    }
+
+    /// <summary>The optimal online policy (all DP layers stored); throws <see cref="SolverException"/> (status TOO_LARGE)
     /// beyond the limits.</summary>
     public static OptimalOnlinePolicy Policy(MatchingInstance instance, int maxComponentNodes = DefaultMaxComponentNodes,
         long maxEntries = DefaultMaxPolicyEntries)
@@ -64,8 +83,8 @@ public static class OnlineOptimum
         long entries = 0;
         foreach (var c in comps) entries += (c.Steps.Count + 1L) << c.OfflineNodes.Count;
         if (entries > maxEntries)
-            throw new InstanceTooLargeException(string.Create(CultureInfo.InvariantCulture,
-                $"storing the optimal online policy needs {entries} DP entries, above the limit {maxEntries}; use OnlineOptimum.Value for the value alone, or the PPSW LP bound"));
+            throw new SolverException("online-optimum DP", MatchingSolverStatus.TooLarge, string.Create(CultureInfo.InvariantCulture,
+                $"storing the optimal online policy needs {entries} DP entries, above the limit {maxEntries}; use OnlineOptimum.Solve for the value alone, or the PPSW LP bound"));
         var layouts = new ComponentLayout[comps.Count];
         var layers = new double[comps.Count][][];
         for (int c = 0; c < comps.Count; c++)
@@ -88,7 +107,7 @@ public static class OnlineOptimum
         if (maxComponentNodes > 30) throw new ArgumentOutOfRangeException(nameof(maxComponentNodes), "at most 30 (2^30 states)");
         foreach (var c in comps)
             if (c.OfflineNodes.Count > maxComponentNodes)
-                throw new InstanceTooLargeException(string.Create(CultureInfo.InvariantCulture,
+                throw new SolverException("online-optimum DP", MatchingSolverStatus.TooLarge, string.Create(CultureInfo.InvariantCulture,
                     $"the exact online optimum needs a DP over 2^{c.OfflineNodes.Count} sets of free offline nodes (largest connected component: {c.OfflineNodes.Count} offline nodes, {c.Steps.Count} steps), above the limit of {maxComponentNodes} nodes; use the PPSW LP value instead, an upper bound on the online optimum"));
     }
 

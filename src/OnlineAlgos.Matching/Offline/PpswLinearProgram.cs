@@ -1,5 +1,6 @@
 using System.Globalization;
 using Google.OrTools.LinearSolver;
+using OnlineAlgos.Core;
 using OnlineAlgos.Matching.Model;
 
 namespace OnlineAlgos.Matching.Offline;
@@ -13,15 +14,30 @@ namespace OnlineAlgos.Matching.Offline;
 /// </summary>
 /// <remarks>GLOP runs its dual simplex (measured faster here than the primal default).
 /// Output: x with tiny negatives clamped to 0; feasibility holds to about 1e-9 (GLOP's primal tolerance).
-/// Throws <see cref="LpSolveException"/> when GLOP's status is not OPTIMAL.</remarks>
+/// Throws <see cref="SolverException"/> when GLOP's status is not OPTIMAL.</remarks>
 public static class PpswLinearProgram
 {
-    /// <summary>Solves the LP; throws <see cref="LpSolveException"/> when GLOP does not reach optimality.</summary>
-    public static LpSolution Solve(MatchingInstance instance, LpSolveOptions? options = null)
+    /// <summary>Solves the LP; throws <see cref="SolverException"/> when GLOP does not reach optimality.</summary>
+    public static LpSolution Solve(MatchingInstance instance, LpSolveOptions? options = null) =>
+        TrySolve(instance, out var solution, out string status, options) ? solution
+            : throw new SolverException("GLOP", status, string.Create(CultureInfo.InvariantCulture,
+                $"GLOP did not solve the PPSW LP to optimality ({instance.EdgeCount} edge variables, {instance.StepCount} steps, {instance.OfflineCount} offline nodes)"));
+
+    /// <summary>Solves the LP; false when GLOP stops before optimality, with GLOP's status (<c>INFEASIBLE</c>,
+    /// <c>NOT_SOLVED</c> on a time or iteration limit, <c>ABNORMAL</c>, …) in <paramref name="status"/>.</summary>
+    /// <exception cref="SolverException">GLOP could not be created or rejected the parameters.</exception>
+    public static bool TrySolve(MatchingInstance instance, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out LpSolution? solution,
+        out string status, LpSolveOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(instance);
+        solution = null;
+        status = "OPTIMAL";
         int n = instance.OfflineCount;
-        if (instance.EdgeCount == 0) return LpSolution.FromSolver(instance, Array.Empty<double>());
+        if (instance.EdgeCount == 0)
+        {
+            solution = LpSolution.FromSolver(instance, Array.Empty<double>());
+            return true;
+        }
         using var solver = CreateSolver(options);
         var x = new Variable[instance.EdgeCount];
         for (int e = 0; e < x.Length; e++) x[e] = solver.MakeNumVar(0, double.PositiveInfinity, "");
@@ -72,13 +88,16 @@ public static class PpswLinearProgram
             }
         }
         objective.SetMaximization();
-        var status = solver.Solve();
-        if (status != Solver.ResultStatus.OPTIMAL)
-            throw new LpSolveException(string.Create(CultureInfo.InvariantCulture,
-                $"GLOP did not solve the PPSW LP to optimality (status {status}; {x.Length} edge variables, {instance.StepCount} steps, {n} offline nodes)"));
+        var result = solver.Solve();
+        if (result != Solver.ResultStatus.OPTIMAL)
+        {
+            status = result.ToString();
+            return false;
+        }
         var values = new double[x.Length];
         for (int e = 0; e < x.Length; e++) values[e] = x[e].SolutionValue();
-        return LpSolution.FromSolver(instance, values);
+        solution = LpSolution.FromSolver(instance, values);
+        return true;
     }
 
     /// <summary>
@@ -108,20 +127,20 @@ public static class PpswLinearProgram
         objective.SetMaximization();
         var status = solver.Solve();
         if (status != Solver.ResultStatus.OPTIMAL)
-            throw new LpSolveException($"GLOP did not solve the ex-ante LP to optimality (status {status})");
+            throw new SolverException("GLOP", status.ToString(), "GLOP did not solve the ex-ante LP to optimality");
         return objective.Value();
     }
 
     private static Solver CreateSolver(LpSolveOptions? options)
     {
-        var solver = Solver.CreateSolver("GLOP") ?? throw new LpSolveException("OR-Tools could not create the GLOP solver");
+        var solver = Solver.CreateSolver("GLOP") ?? throw new SolverException("GLOP", "NOT_CREATED", "OR-Tools could not create the GLOP solver");
         if (options?.TimeLimitMilliseconds is { } ms) solver.SetTimeLimit(ms);
         // Dual simplex: about 4x faster than GLOP's default primal on this staircase LP (complete graphs, n = T = 100).
         var parameters = new List<string> { "use_dual_simplex: true" };
         if (options?.MaxIterations is { } it) parameters.Add(string.Create(CultureInfo.InvariantCulture, $"max_number_of_iterations: {it}"));
         if (options?.GlopParameters is { } extra) parameters.Add(extra);
         if (!solver.SetSolverSpecificParametersAsString(string.Join(" ", parameters)))
-            throw new LpSolveException("GLOP rejected the solver parameters '" + string.Join(" ", parameters) + "'");
+            throw new SolverException("GLOP", "BAD_PARAMETERS", "GLOP rejected the solver parameters '" + string.Join(" ", parameters) + "'");
         return solver;
     }
 }

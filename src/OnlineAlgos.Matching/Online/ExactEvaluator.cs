@@ -1,4 +1,5 @@
 using System.Globalization;
+using OnlineAlgos.Core;
 using OnlineAlgos.Matching.Model;
 using OnlineAlgos.Matching.Offline;
 
@@ -8,7 +9,7 @@ namespace OnlineAlgos.Matching.Online;
 /// Exact expected value of an online algorithm (spec issue item 4): propagates the distribution of the available set
 /// step by step through the algorithm's exact decision distribution (<see cref="IOnlineMatchingAlgorithm.Outcomes"/>),
 /// per connected component (components evolve independently). Needs n ≤ 64; throws
-/// <see cref="InstanceTooLargeException"/> when a component's reachable sets exceed <c>maxStates</c>.
+/// <see cref="SolverException"/> (status TOO_LARGE) when a component's reachable sets exceed <c>maxStates</c>.
 /// Time O(Σ_t states_t · types · outcomes).
 /// </summary>
 public static class ExactEvaluator
@@ -26,7 +27,7 @@ public static class ExactEvaluator
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(algorithm);
         int n = instance.OfflineCount, T = instance.StepCount;
-        if (n > 64) throw new InstanceTooLargeException($"exact evaluation handles at most 64 offline nodes, the instance has {n}; use Monte Carlo");
+        if (n > 64) throw new SolverException("exact evaluator", MatchingSolverStatus.TooLarge, $"exact evaluation handles at most 64 offline nodes, the instance has {n}; use Monte Carlo");
         var avail = detailed ? new double[T * n] : Array.Empty<double>();
         var matched = detailed ? new double[instance.EdgeCount] : Array.Empty<double>();
         if (detailed)
@@ -74,18 +75,18 @@ public static class ExactEvaluator
                             {
                                 int i = instance.EdgeNode(o.Edge);
                                 if (instance.TypeOfEdge(o.Edge) != j || (set >> i & 1) == 0)
-                                    throw new InvalidOperationException($"{algorithm.Name} proposed edge {o.Edge} that is not a move at step {t}");
+                                    throw new ModelViolationException(algorithm.Name, t, $"matched edge {o.Edge}, which is not an edge of the arrived type to an available node");
                                 value += w * instance.EdgeWeight(o.Edge);
                                 if (detailed) matched[o.Edge] += w;
                             }
                             if ((o.Removed & ~set) != 0)
-                                throw new InvalidOperationException($"{algorithm.Name} removed unavailable nodes at step {t}");
+                                throw new ModelViolationException(algorithm.Name, t, "discarded nodes that are not available");
                             Add(next, set & ~o.Removed, w);
                         }
                     }
                 }
                 if (next.Count > maxStates)
-                    throw new InstanceTooLargeException(string.Create(CultureInfo.InvariantCulture,
+                    throw new SolverException("exact evaluator", MatchingSolverStatus.TooLarge, string.Create(CultureInfo.InvariantCulture,
                         $"exact evaluation of {algorithm.Name} reached {next.Count} distinct available sets at step {t}, above the limit {maxStates}; use Monte Carlo"));
                 dist = next;
             }

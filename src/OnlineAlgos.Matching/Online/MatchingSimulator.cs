@@ -6,7 +6,7 @@ namespace OnlineAlgos.Matching.Online;
 /// <summary>
 /// Runs an online algorithm on one realization and checks that its output is a matching (spec §6 E8): each decision
 /// must be an edge of the arrived type to an available node, discards must be available nodes. A violation throws
-/// <see cref="InvalidOperationException"/> naming the algorithm, step and node. Reuses its buffers across runs
+/// <see cref="ModelViolationException"/> naming the algorithm, step and node. Reuses its buffers across runs
 /// (one simulator per thread); O(T + work of the algorithm) per run.
 /// </summary>
 public sealed class MatchingSimulator
@@ -43,9 +43,9 @@ public sealed class MatchingSimulator
             if (e >= 0)
             {
                 if (e < _inst.EdgeStart(type) || e >= _inst.EdgeStart(type + 1))
-                    throw new InvalidOperationException($"{algorithm.Name} matched edge {e}, which does not belong to the type that arrived at step {t}");
+                    throw new ModelViolationException(algorithm.Name, t, $"matched edge {e}, which does not belong to the type that arrived");
                 int i = _inst.EdgeNode(e);
-                if (!_available[i]) throw new InvalidOperationException($"{algorithm.Name} matched offline node {i} at step {t}, but it is not available");
+                if (!_available[i]) throw new ModelViolationException(algorithm.Name, t, $"matched offline node {i}, which is not available");
                 _available[i] = false;
                 value += _inst.EdgeWeight(e);
                 if (!matchedEdgeOfStep.IsEmpty) matchedEdgeOfStep[t] = e;
@@ -54,7 +54,7 @@ public sealed class MatchingSimulator
             {
                 int i = _discards[d];
                 if ((uint)i >= (uint)_available.Length || !_available[i])
-                    throw new InvalidOperationException($"{algorithm.Name} discarded node {i} at step {t}, which is not available");
+                    throw new ModelViolationException(algorithm.Name, t, $"discarded node {i}, which is not available");
                 _available[i] = false;
             }
         }

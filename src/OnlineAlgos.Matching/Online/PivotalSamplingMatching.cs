@@ -132,7 +132,7 @@ public sealed class PivotalSamplingMatching : IOnlineMatchingAlgorithm
             return;
         }
         if (k > PivotalSampling.MaxDistributionItems)
-            throw new InstanceTooLargeException($"exact evaluation with discarding enumerates 2^{k} proposer sets at one arrival; at most {PivotalSampling.MaxDistributionItems} available neighbours are supported, use Monte Carlo");
+            throw new SolverException("exact evaluator", MatchingSolverStatus.TooLarge, $"exact evaluation with discarding enumerates 2^{k} proposer sets at one arrival; at most {PivotalSampling.MaxDistributionItems} available neighbours are supported, use Monte Carlo");
         foreach (var (sel, p) in PivotalSampling.Distribution(_y.AsSpan(0, k)))
         {
             if (sel == 0) { outcomes.Add(new MatchingTransition(p, -1, 0)); continue; }

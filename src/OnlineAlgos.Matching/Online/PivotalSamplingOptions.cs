@@ -1,9 +1,10 @@
 namespace OnlineAlgos.Matching.Online;
 
 /// <summary>
-/// Options of <see cref="PivotalSamplingMatching"/> (spec §2.3). Defaults: (ε, δ) = (0.11, 0.18), θ = 0.6207 — from
-/// the only public implementation (MAGNOLIA's "pollner" baseline), NOT verified against the paper; no discarding;
-/// LP-bound availability. The vertex-weighted parameters of the paper's 0.685 algorithm were NOT FOUND (same defaults).
+/// Options of <see cref="PivotalSamplingMatching"/> (spec §2.3). Defaults: (ε, δ) = (0.11, 0.18), θ = 0.6207 — the
+/// spec's constants for BDPSW's scaling idea, NOT verified against the paper; MAGNOLIA's "pollner" baseline names the
+/// same constants but overwrites its scaled solution with the unscaled LP, so what it runs is
+/// <see cref="Unscaled"/>. No discarding; LP-bound availability. The vertex-weighted parameters of the paper's 0.685 algorithm were NOT FOUND (same defaults).
 /// </summary>
 /// <param name="Epsilon">ε ∈ [0, 1): discount of LP mass below cumulative level θ.</param>
 /// <param name="Delta">δ ≥ 0: markup of LP mass above θ.</param>

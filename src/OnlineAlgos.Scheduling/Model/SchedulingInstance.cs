@@ -118,6 +118,22 @@ public sealed class SchedulingInstance<T> where T : struct, INumber<T>
         return list;
     }
 
+    /// <summary>Reads an instance from its JSON text (<c>onlinealgos.scheduling/1</c>: numbers or exact
+    /// <c>"p/q"</c> strings), converted to <typeparamref name="T"/>; <paramref name="source"/> names it in errors.</summary>
+    /// <exception cref="Core.InstanceFormatException">The text is not a valid instance.</exception>
+    public static SchedulingInstance<T> Parse(string text, string source)
+    {
+        using var reader = new StringReader(text);
+        return Formats.SchedulingJsonReader.Read(reader, source).Convert<T>();
+    }
+
+    /// <summary>The instance as JSON text (<c>onlinealgos.scheduling/1</c>); for <see cref="Core.Rational"/>
+    /// instances <see cref="Parse"/> reads it back exactly.</summary>
+    public string ToText() => Formats.SchedulingJsonWriter.ToJson(this);
+
+    /// <summary>Writes <see cref="ToText"/> to <paramref name="writer"/>.</summary>
+    public void Write(TextWriter writer) => Formats.SchedulingJsonWriter.Write(writer, this);
+
     /// <summary>Same instance in another number type (e.g. Rational to double; double to Rational is exact).</summary>
     public SchedulingInstance<TOut> Convert<TOut>() where TOut : struct, INumber<TOut>
     {

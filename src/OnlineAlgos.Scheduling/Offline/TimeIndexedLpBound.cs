@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Numerics;
 using Google.OrTools.LinearSolver;
+using OnlineAlgos.Core;
 using OnlineAlgos.Scheduling.Model;
 
 namespace OnlineAlgos.Scheduling.Offline;
@@ -15,10 +17,25 @@ namespace OnlineAlgos.Scheduling.Offline;
 public static class TimeIndexedLpBound
 {
     /// <summary>The LP value for slot length <paramref name="slotLength"/> (releases must be multiples of it).</summary>
+    /// <param name="instance">The instance.</param>
+    /// <param name="slotLength">Slot length D.</param>
+    /// <param name="maxIterations">GLOP's simplex iteration limit, or null for none (a limit that stops GLOP early
+    /// is a failure, never a silently weaker bound).</param>
     /// <exception cref="ArgumentException">A release is not on the slot grid, or the slot length is not positive.</exception>
-    /// <exception cref="InvalidOperationException">GLOP did not report an optimal solution.</exception>
-    public static double Value<T>(SchedulingInstance<T> instance, T slotLength) where T : struct, INumber<T>
+    /// <exception cref="SolverException">GLOP did not report an optimal solution (its status, e.g. <c>NOT_SOLVED</c>,
+    /// <c>INFEASIBLE</c>, <c>ABNORMAL</c>, in <see cref="SolverException.Status"/>).</exception>
+    public static double Solve<T>(SchedulingInstance<T> instance, T slotLength, long? maxIterations = null) where T : struct, INumber<T> =>
+        TrySolve(instance, slotLength, out double value, out string status, maxIterations) ? value
+            : throw new SolverException("GLOP", status, $"GLOP did not solve the time-indexed LP bound to optimality ({instance.JobCount} jobs)");
+
+    /// <summary>As <see cref="Solve{T}"/>, but false with GLOP's status (value NaN) when GLOP stops before optimality.</summary>
+    /// <exception cref="ArgumentException">A release is not on the slot grid, or the slot length is not positive.</exception>
+    /// <exception cref="SolverException">GLOP could not be created or rejected the parameters.</exception>
+    public static bool TrySolve<T>(SchedulingInstance<T> instance, T slotLength, out double value, out string status, long? maxIterations = null)
+        where T : struct, INumber<T>
     {
+        ArgumentNullException.ThrowIfNull(instance);
+        value = double.NaN;
         if (!T.IsPositive(slotLength) || T.IsZero(slotLength)) throw new ArgumentException("slot length must be > 0", nameof(slotLength));
         int n = instance.JobCount;
         double d = double.CreateChecked(slotLength);
@@ -37,7 +54,9 @@ public static class TimeIndexedLpBound
         }
         // Every non-idling schedule ends by max release + total work.
         long slots = (long)Math.Ceiling(double.CreateChecked((horizon + work) / slotLength) - 1e-9);
-        using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools GLOP is not available");
+        using var solver = Solver.CreateSolver("GLOP") ?? throw new SolverException("GLOP", "NOT_CREATED", "OR-Tools GLOP is not available");
+        if (maxIterations is { } it && !solver.SetSolverSpecificParametersAsString(string.Create(CultureInfo.InvariantCulture, $"max_number_of_iterations: {it}")))
+            throw new SolverException("GLOP", "BAD_PARAMETERS", "GLOP rejected the iteration limit");
         var capacity = new Constraint[slots];
         for (long s = 0; s < slots; s++) capacity[s] = solver.MakeConstraint(double.NegativeInfinity, d);
         var objective = solver.Objective();
@@ -58,8 +77,10 @@ public static class TimeIndexedLpBound
             }
         }
         objective.SetMinimization();
-        var status = solver.Solve();
-        if (status != Solver.ResultStatus.OPTIMAL) throw new InvalidOperationException($"GLOP returned {status}");
-        return objective.Value() + constant;
+        var result = solver.Solve();
+        status = result.ToString();
+        if (result != Solver.ResultStatus.OPTIMAL) return false;
+        value = objective.Value() + constant;
+        return true;
     }
 }

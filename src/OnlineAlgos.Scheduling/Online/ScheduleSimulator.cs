@@ -20,113 +20,171 @@ public static class ScheduleSimulator
     /// <param name="instance">The instance (hidden from the scheduler).</param>
     /// <param name="scheduler">The online rule; <see cref="IOnlineScheduler{T}.Start"/> is called first.</param>
     /// <param name="recordSegments">Record the schedule as segments (for plots and per-time checks).</param>
-    /// <exception cref="InvalidOperationException">The scheduler returned an invalid allocation (negative rate,
-    /// rates summing above 1, a job not alive, a job twice) or idles forever with alive jobs.</exception>
+    /// <exception cref="ModelViolationException">The scheduler returned an invalid allocation (negative rate, rates
+    /// summing above 1, a job not alive, a job twice), a non-positive breakpoint, or idles forever with alive jobs;
+    /// <see cref="ModelViolationException.Step"/> is the 1-based decision (the rule text gives the time t).</exception>
     public static ScheduleResult<T> Run<T>(SchedulingInstance<T> instance, IOnlineScheduler<T> scheduler, bool recordSegments = false)
         where T : struct, INumber<T>
     {
-        int n = instance.JobCount;
-        bool hidden = instance.HasEstimates;
-        var view = new SchedulerView<T>(n, instance.RevealOperationCount, hidden);
-        var completion = new T[n];
-        var order = new int[n];
-        for (int j = 0; j < n; j++) order[j] = j;
-        var releaseKeys = new T[n];
-        for (int j = 0; j < n; j++) releaseKeys[j] = instance.Release(j);
-        // Stable by (release, id): equal releases are delivered in id order. Skip the sort when already in order.
-        if (!IsSorted(releaseKeys))
-            Array.Sort(order, (a, b) => { int c = releaseKeys[a].CompareTo(releaseKeys[b]); return c != 0 ? c : a.CompareTo(b); });
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(scheduler);
+        return new Simulation<T>(instance, scheduler, recordSegments).Run();
+    }
 
-        var segments = recordSegments ? new List<ScheduleSegment<T>>() : null;
-        var lastSegment = recordSegments ? new int[n] : null;
-        lastSegment?.AsSpan().Fill(-1);
-        var stamp = new int[n];
-        var allocation = new RateAllocation<T>();
-        var doneNow = new List<int>();
-        var integral = new CompensatedSum<T>();
-        long decisions = 0;
-        int released = 0;
-        T t = n > 0 ? instance.Release(order[0]) : T.Zero;
-        view.Now = t;
-        scheduler.Start(view);
+    // The state of one run; each step of the event loop is one method.
+    private sealed class Simulation<T> where T : struct, INumber<T>
+    {
+        private readonly SchedulingInstance<T> _instance;
+        private readonly IOnlineScheduler<T> _scheduler;
+        private readonly SchedulerView<T> _view;
+        private readonly int _n;
+        private readonly T[] _completion;
+        private readonly int[] _order;
+        private readonly List<ScheduleSegment<T>>? _segments;
+        private readonly int[]? _lastSegment;
+        private readonly int[] _stamp;
+        private readonly RateAllocation<T> _allocation = new();
+        private readonly List<int> _doneNow = new();
+        private CompensatedSum<T> _integral;
+        private long _decisions;
+        private int _released;
+        private T _t;
 
-        while (true)
+        public Simulation(SchedulingInstance<T> instance, IOnlineScheduler<T> scheduler, bool recordSegments)
         {
-            // (1) operation completions at t, cascading through zero-size operations.
-            foreach (int j in doneNow) Cascade(j);
-            doneNow.Clear();
-            // (2) releases at t.
-            while (released < n && instance.Release(order[released]) <= t)
+            _instance = instance;
+            _scheduler = scheduler;
+            _n = instance.JobCount;
+            _view = new SchedulerView<T>(_n, instance.RevealOperationCount, instance.HasEstimates);
+            _completion = new T[_n];
+            _order = ReleaseOrder(instance);
+            _segments = recordSegments ? new List<ScheduleSegment<T>>() : null;
+            _lastSegment = recordSegments ? new int[_n] : null;
+            _lastSegment?.AsSpan().Fill(-1);
+            _stamp = new int[_n];
+        }
+
+        // Stable by (release, id): equal releases are delivered in id order. Skip the sort when already in order.
+        private static int[] ReleaseOrder(SchedulingInstance<T> instance)
+        {
+            int n = instance.JobCount;
+            var order = new int[n];
+            for (int j = 0; j < n; j++) order[j] = j;
+            var releaseKeys = new T[n];
+            for (int j = 0; j < n; j++) releaseKeys[j] = instance.Release(j);
+            if (!IsSorted(releaseKeys))
+                Array.Sort(order, (a, b) => { int c = releaseKeys[a].CompareTo(releaseKeys[b]); return c != 0 ? c : a.CompareTo(b); });
+            return order;
+        }
+
+        public ScheduleResult<T> Run()
+        {
+            _t = _n > 0 ? _instance.Release(_order[0]) : T.Zero;
+            _view.Now = _t;
+            _scheduler.Start(_view);
+            while (true)
             {
-                int j = order[released++];
-                view.ReleaseArr[j] = instance.Release(j);
+                // (1) operation completions at t, cascading through zero-size operations.
+                foreach (int j in _doneNow) Cascade(j);
+                _doneNow.Clear();
+                // (2) releases at t.
+                DeliverReleases();
+                if (_view.AliveCountValue == 0)
+                {
+                    if (_released == _n) break;
+                    _t = _instance.Release(_order[_released]);
+                    _view.Now = _t;
+                    continue;
+                }
+                // (3) decision, (4) time to the next event, (5) advance.
+                Decide();
+                var (dt, releaseBound) = TimeToNextEvent();
+                Advance(dt, releaseBound);
+            }
+            var total = new CompensatedSum<T>();
+            for (int j = 0; j < _n; j++) total.Add(_completion[j] - _instance.Release(j));
+            return new ScheduleResult<T>(_scheduler.Name, _completion, total.Value, _integral.Value, _segments, _decisions);
+        }
+
+        private void DeliverReleases()
+        {
+            var view = _view;
+            while (_released < _n && _instance.Release(_order[_released]) <= _t)
+            {
+                int j = _order[_released++];
+                view.ReleaseArr[j] = _instance.Release(j);
                 view.OpIndexArr[j] = 0;
-                T first = instance.Operation(j, 0);
+                T first = _instance.Operation(j, 0);
                 view.OpSizeArr[j] = first;
                 view.RemainingArr[j] = first;
                 view.AttainedArr[j] = T.Zero;
-                if (instance.RevealOperationCount) view.OpCountArr[j] = instance.OperationCount(j);
-                if (hidden) view.EstimateArr[j] = instance.Estimate(j);
+                if (_instance.RevealOperationCount) view.OpCountArr[j] = _instance.OperationCount(j);
+                if (_instance.HasEstimates) view.EstimateArr[j] = _instance.Estimate(j);
                 view.AlivePos[j] = view.AliveCountValue;
                 view.Alive[view.AliveCountValue++] = j;
-                scheduler.OnRelease(j, view);
+                _scheduler.OnRelease(j, view);
                 if (T.IsZero(first)) Cascade(j);
             }
-            if (view.AliveCountValue == 0)
-            {
-                if (released == n) break;
-                t = instance.Release(order[released]);
-                view.Now = t;
-                continue;
-            }
-            // (3) decision.
-            allocation.Clear();
-            scheduler.Allocate(view, allocation);
-            decisions++;
+        }
+
+        // Asks the scheduler for rates and polices them: alive jobs only, each once, rates >= 0 summing to <= 1.
+        private void Decide()
+        {
+            _allocation.Clear();
+            _scheduler.Allocate(_view, _allocation);
+            _decisions++;
             T rateSum = T.Zero;
-            for (int i = 0; i < allocation.Count; i++)
+            for (int i = 0; i < _allocation.Count; i++)
             {
-                int j = allocation.JobAt(i);
-                T rate = allocation.RateAt(i);
-                if ((uint)j >= (uint)n || view.AlivePos[j] < 0)
-                    throw new InvalidOperationException($"{scheduler.Name}: allocated job {j}, which is not alive at t = {t}");
-                if (stamp[j] == decisions) throw new InvalidOperationException($"{scheduler.Name}: allocated job {j} twice at t = {t}");
-                if (T.IsNegative(rate)) throw new InvalidOperationException($"{scheduler.Name}: negative rate {rate} for job {j} at t = {t}");
-                stamp[j] = (int)decisions;
+                int j = _allocation.JobAt(i);
+                T rate = _allocation.RateAt(i);
+                if ((uint)j >= (uint)_n || _view.AlivePos[j] < 0) throw Violation($"allocated job {j}, which is not alive at t = {_t}");
+                if (_stamp[j] == _decisions) throw Violation($"allocated job {j} twice at t = {_t}");
+                if (T.IsNegative(rate)) throw Violation($"negative rate {rate} for job {j} at t = {_t}");
+                _stamp[j] = (int)_decisions;
                 rateSum += rate;
             }
-            if (NumericPolicy<T>.Compare(rateSum, T.One) > 0)
-                throw new InvalidOperationException($"{scheduler.Name}: rates sum to {rateSum} > 1 at t = {t}");
-            // (4) time to the next event.
+            if (NumericPolicy<T>.Compare(rateSum, T.One) > 0) throw Violation($"rates sum to {rateSum} > 1 at t = {_t}");
+        }
+
+        private ModelViolationException Violation(string rule) => new(_scheduler.Name, _decisions, rule);
+
+        // The next release, the first operation completion under the allocation, or the scheduler's breakpoint.
+        private (T Dt, bool ReleaseBound) TimeToNextEvent()
+        {
             bool haveDt = false;
             bool releaseBound = false;
             T dt = T.Zero;
-            if (released < n)
+            if (_released < _n)
             {
-                dt = instance.Release(order[released]) - t;
+                dt = _instance.Release(_order[_released]) - _t;
                 haveDt = true;
                 releaseBound = true;
             }
-            for (int i = 0; i < allocation.Count; i++)
+            for (int i = 0; i < _allocation.Count; i++)
             {
-                int j = allocation.JobAt(i);
-                T d = view.RemainingArr[j] / allocation.RateAt(i);
+                int j = _allocation.JobAt(i);
+                T d = _view.RemainingArr[j] / _allocation.RateAt(i);
                 if (!haveDt || d < dt) { dt = d; haveDt = true; releaseBound = false; }
             }
-            if (scheduler.TryGetBreakpoint(view, allocation, out T bp))
+            if (_scheduler.TryGetBreakpoint(_view, _allocation, out T bp))
             {
-                if (!T.IsPositive(bp) || T.IsZero(bp))
-                    throw new InvalidOperationException($"{scheduler.Name}: breakpoint {bp} is not positive at t = {t}");
+                if (!T.IsPositive(bp) || T.IsZero(bp)) throw Violation($"breakpoint {bp} is not positive at t = {_t}");
                 if (!haveDt || bp < dt) { dt = bp; haveDt = true; releaseBound = false; }
             }
-            if (!haveDt)
-                throw new InvalidOperationException($"{scheduler.Name}: idles at t = {t} with {view.AliveCountValue} alive jobs and no future event");
-            // (5) advance.
-            T tNext = releaseBound ? instance.Release(order[released]) : t + dt;
-            for (int i = 0; i < allocation.Count; i++)
+            if (!haveDt) throw Violation($"idles at t = {_t} with {_view.AliveCountValue} alive jobs and no future event");
+            return (dt, releaseBound);
+        }
+
+        // Runs the allocation for dt: work done, operations completed (snapped in floating mode), segments, integral.
+        private void Advance(T dt, bool releaseBound)
+        {
+            var view = _view;
+            T tNext = releaseBound ? _instance.Release(_order[_released]) : _t + dt;
+            for (int i = 0; i < _allocation.Count; i++)
             {
-                int j = allocation.JobAt(i);
-                T rate = allocation.RateAt(i);
+                int j = _allocation.JobAt(i);
+                T rate = _allocation.RateAt(i);
                 T work = rate * dt;
                 T q = view.RemainingArr[j] - work;
                 view.AttainedArr[j] += work;
@@ -135,58 +193,55 @@ public static class ScheduleSimulator
                     // Floating mode: credit the snapped remainder so attained = sum of completed sizes.
                     if (!NumericPolicy<T>.IsExact) view.AttainedArr[j] += q;
                     q = T.Zero;
-                    doneNow.Add(j);
+                    _doneNow.Add(j);
                 }
                 view.RemainingArr[j] = q;
-                if (segments is not null) AddSegment(j, t, tNext, rate);
+                if (_segments is not null) AddSegment(j, _t, tNext, rate);
             }
-            integral.Add(T.CreateTruncating(view.AliveCountValue) * dt);
-            t = tNext;
-            view.Now = t;
+            _integral.Add(T.CreateTruncating(view.AliveCountValue) * dt);
+            _t = tNext;
+            view.Now = _t;
         }
 
-        var total = new CompensatedSum<T>();
-        for (int j = 0; j < n; j++) total.Add(completion[j] - instance.Release(j));
-        return new ScheduleResult<T>(scheduler.Name, completion, total.Value, integral.Value, segments, decisions);
-
-        void Cascade(int j)
+        private void Cascade(int j)
         {
+            var view = _view;
             while (T.IsZero(view.RemainingArr[j]))
             {
                 int next = view.OpIndexArr[j] + 1;
-                if (next == instance.OperationCount(j))
+                if (next == _instance.OperationCount(j))
                 {
-                    completion[j] = t;
+                    _completion[j] = _t;
                     int pos = view.AlivePos[j];
                     int last = view.Alive[--view.AliveCountValue];
                     view.Alive[pos] = last;
                     view.AlivePos[last] = pos;
                     view.AlivePos[j] = -1;
-                    scheduler.OnJobCompleted(j, view);
+                    _scheduler.OnJobCompleted(j, view);
                     return;
                 }
-                T size = instance.Operation(j, next);
+                T size = _instance.Operation(j, next);
                 view.OpIndexArr[j] = next;
                 view.OpSizeArr[j] = size;
                 view.RemainingArr[j] = size;
-                scheduler.OnOperationRevealed(j, view);
+                _scheduler.OnOperationRevealed(j, view);
             }
         }
 
-        void AddSegment(int j, T start, T end, T rate)
+        private void AddSegment(int j, T start, T end, T rate)
         {
-            int k = lastSegment![j];
+            int k = _lastSegment![j];
             if (k >= 0)
             {
-                var s = segments![k];
+                var s = _segments![k];
                 if (s.End == start && s.Rate == rate)
                 {
-                    segments[k] = s with { End = end };
+                    _segments[k] = s with { End = end };
                     return;
                 }
             }
-            lastSegment[j] = segments!.Count;
-            segments.Add(new ScheduleSegment<T>(j, start, end, rate));
+            _lastSegment[j] = _segments!.Count;
+            _segments.Add(new ScheduleSegment<T>(j, start, end, rate));
         }
     }
 

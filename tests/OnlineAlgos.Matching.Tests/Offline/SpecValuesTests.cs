@@ -17,7 +17,7 @@ public class SpecValuesTests
         var x = PpswLinearProgram.Solve(inst);
         Assert.Equal(lp, x.Value, 6);
         Assert.Equal(AdversarialFamilies.PoissonTrapLp(n, 0.01), x.Value, 8);
-        Assert.Equal(optOn, OnlineOptimum.Value(inst), 5);
+        Assert.Equal(optOn, OnlineOptimum.Solve(inst), 5);
         double u = ExactEvaluator.Value(inst, new PivotalSamplingMatching(inst, x, PivotalSamplingOptions.Unscaled));
         double s = ExactEvaluator.Value(inst, new PivotalSamplingMatching(inst, x));
         double ind = ExactEvaluator.Value(inst, new IndependentProposalsMatching(inst, x));
@@ -32,9 +32,9 @@ public class SpecValuesTests
     public void PoissonTrapF2OfflineEqualsOnline()
     {
         var inst = AdversarialFamilies.PoissonTrap(6, 0.01);
-        var off = OfflineOptimum.Expected(inst, new Core.Rng(1));
+        var off = OfflineOptimum.Solve(inst, new Core.Rng(1));
         Assert.Equal(OnlineAlgos.Matching.Model.EstimateMethod.Exact, off.Method);
-        Assert.Equal(OnlineOptimum.Value(inst), off.Value, 9);
+        Assert.Equal(OnlineOptimum.Solve(inst), off.Value, 9);
     }
 
     [Theory]
@@ -44,7 +44,7 @@ public class SpecValuesTests
     {
         var inst = AdversarialFamilies.SureNodeTrap(m, 0.2761, 1e-4);
         var x = PpswLinearProgram.Solve(inst);
-        double opt = OnlineOptimum.Value(inst);
+        double opt = OnlineOptimum.Solve(inst);
         Assert.Equal(opt, x.Value, 4); // LP = OPT_on + O(dw) here
         Assert.True(x.Value >= opt - 1e-9);
         double alg = ExactEvaluator.Value(inst, new PivotalSamplingMatching(inst, x));
@@ -64,9 +64,9 @@ public class SpecValuesTests
     public void ProphetGapF1()
     {
         var inst = AdversarialFamilies.ProphetGap(0.1);
-        Assert.Equal(1, OnlineOptimum.Value(inst), 12);
+        Assert.Equal(1, OnlineOptimum.Solve(inst), 12);
         Assert.Equal(1, PpswLinearProgram.Solve(inst).Value, 9);
-        Assert.Equal(2 - 0.1, OfflineOptimum.Expected(inst, new Core.Rng(1)).Value, 9);
+        Assert.Equal(2 - 0.1, OfflineOptimum.Solve(inst, new Core.Rng(1)).Value, 9);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public class SpecValuesTests
     public void GreedyTrapF6()
     {
         var inst = AdversarialFamilies.GreedyTrap(7);
-        Assert.Equal(7, OnlineOptimum.Value(inst), 12);
+        Assert.Equal(7, OnlineOptimum.Solve(inst), 12);
         Assert.Equal(1, ExactEvaluator.Value(inst, new GreedyMatching(inst)), 12);
     }
 }

@@ -75,7 +75,7 @@ public class AlgorithmTests
             var x = PpswLinearProgram.Solve(inst);
             var rng = new Rng(4);
             var algs = All(inst, x, rng);
-            double opt = OnlineOptimum.Value(inst);
+            double opt = OnlineOptimum.Solve(inst);
             var mc = MonteCarloEvaluator.Evaluate(inst, algs, 20000, rng);
             for (int a = 0; a < algs.Count; a++)
             {
@@ -92,7 +92,7 @@ public class AlgorithmTests
         foreach (var inst in Sample(30, 5))
         {
             var policy = OnlineOptimum.Policy(inst);
-            Assert.Equal(OnlineOptimum.Value(inst), policy.Value, 10);
+            Assert.Equal(OnlineOptimum.Solve(inst), policy.Value, 10);
             Assert.Equal(policy.Value, ExactEvaluator.Value(inst, policy), 10);
         }
     }
@@ -106,7 +106,7 @@ public class AlgorithmTests
         {
             var inst = MatchingGenerators.Random(1, 1 + rng.NextInt(8), 0.8, 1, 1, false, 1, rng.NextUInt64());
             var x = PpswLinearProgram.Solve(inst);
-            double opt = OnlineOptimum.Value(inst);
+            double opt = OnlineOptimum.Solve(inst);
             Assert.Equal(opt, x.Value, 7);
             Assert.Equal(x.Value, ExactEvaluator.Value(inst, new PivotalSamplingMatching(inst, x, PivotalSamplingOptions.Unscaled)), 7);
             Assert.Equal(x.Value, ExactEvaluator.Value(inst, new IndependentProposalsMatching(inst, x)), 7);
@@ -269,12 +269,12 @@ public class AlgorithmTests
     {
         var empty = new MatchingInstance(0, Array.Empty<IReadOnlyList<ArrivalType>>());
         Assert.Equal(0, PpswLinearProgram.Solve(empty).Value);
-        Assert.Equal(0, OnlineOptimum.Value(empty));
-        Assert.Equal(0, OfflineOptimum.Expected(empty, new Rng(1)).Value);
+        Assert.Equal(0, OnlineOptimum.Solve(empty));
+        Assert.Equal(0, OfflineOptimum.Solve(empty, new Rng(1)).Value);
         var zeroP = MatchingInstance.Bernoulli(new[] { 0.0, 1e-6 }, new double[,] { { 1, 1 }, { 1, 0 } });
         var x = PpswLinearProgram.Solve(zeroP);
         var piv = new PivotalSamplingMatching(zeroP, x);
         Assert.Equal(0, piv.Q[0]);
-        Assert.Equal(OnlineOptimum.Value(zeroP), ExactEvaluator.Value(zeroP, new PivotalSamplingMatching(zeroP, x, PivotalSamplingOptions.Unscaled)), 12);
+        Assert.Equal(OnlineOptimum.Solve(zeroP), ExactEvaluator.Value(zeroP, new PivotalSamplingMatching(zeroP, x, PivotalSamplingOptions.Unscaled)), 12);
     }
 }

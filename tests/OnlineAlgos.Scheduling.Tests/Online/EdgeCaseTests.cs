@@ -146,7 +146,7 @@ public class EdgeCaseTests
         double opt = SrptOptimum.Cost(inst);
         foreach (var name in Support.AllNames)
         {
-            var r = ScheduleSimulator.Run(inst, SchedulingAlgorithms.TryCreate<double>(name)!);
+            var r = ScheduleSimulator.Run(inst, SchedulingAlgorithms.Create<double>(name));
             Assert.True(r.TotalFlowTime >= opt * (1 - 1e-9), name);
             Assert.True(Math.Abs(r.TotalFlowTime - r.AliveIntegral) <= 1e-9 * r.TotalFlowTime, name);
             for (int j = 0; j < inst.JobCount; j++)

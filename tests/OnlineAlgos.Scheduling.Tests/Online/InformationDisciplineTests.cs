@@ -124,6 +124,7 @@ public class InformationDisciplineTests
     private sealed class RogueScheduler : IOnlineScheduler<Rational>
     {
         public Func<SchedulerView<Rational>, (int, Rational)[]> Pick = _ => Array.Empty<(int, Rational)>();
+        public Rational? Breakpoint;
         public string Name => "rogue";
         public void Start(SchedulerView<Rational> view) { }
         public void OnRelease(int job, SchedulerView<Rational> view) { }
@@ -135,21 +136,45 @@ public class InformationDisciplineTests
         }
         public bool TryGetBreakpoint(SchedulerView<Rational> view, RateAllocation<Rational> allocation, out Rational delta)
         {
-            delta = 0;
-            return false;
+            delta = Breakpoint ?? 0;
+            return Breakpoint is not null;
         }
     }
 
-    [Fact]
-    public void SimulatorRejectsInvalidAllocations()
+    // Each rule of the simulator, broken by a rogue scheduler, is caught as a ModelViolationException that names the
+    // scheduler, the decision and the rule (a simulator that skipped a check would let the run finish).
+    [Theory]
+    [InlineData("over", "rates sum to 4/3 > 1 at t = 0")]
+    [InlineData("unreleased", "allocated job 2, which is not alive at t = 0")]
+    [InlineData("twice", "allocated job 0 twice at t = 0")]
+    [InlineData("negative", "negative rate -1 for job 0 at t = 0")]
+    [InlineData("completed", "allocated job 0, which is not alive at t = 1")]
+    [InlineData("breakpoint", "breakpoint 0 is not positive at t = 0")]
+    public void SimulatorRejectsInvalidAllocations(string rogue, string rule)
     {
         var inst = TestInstances.Build(("0", new[] { "1" }), ("0", new[] { "1" }), ("9", new[] { "1" }));
-        Assert.Throws<InvalidOperationException>(() => ScheduleSimulator.Run(inst, new RogueScheduler { Pick = _ => new[] { (0, new Rational(2, 3)), (1, new Rational(2, 3)) } }));
-        Assert.Throws<InvalidOperationException>(() => ScheduleSimulator.Run(inst, new RogueScheduler { Pick = _ => new[] { (2, Rational.One) } }));
-        Assert.Throws<InvalidOperationException>(() => ScheduleSimulator.Run(inst, new RogueScheduler { Pick = _ => new[] { (0, new Rational(1, 2)), (0, new Rational(1, 2)) } }));
-        Assert.Throws<InvalidOperationException>(() => ScheduleSimulator.Run(inst, new RogueScheduler { Pick = _ => new[] { (0, -Rational.One) } }));
-        // Idling forever with alive jobs and no release ahead.
+        var scheduler = rogue switch
+        {
+            "over" => new RogueScheduler { Pick = _ => new[] { (0, new Rational(2, 3)), (1, new Rational(2, 3)) } },
+            "unreleased" => new RogueScheduler { Pick = _ => new[] { (2, Rational.One) } },
+            "twice" => new RogueScheduler { Pick = _ => new[] { (0, new Rational(1, 2)), (0, new Rational(1, 2)) } },
+            "negative" => new RogueScheduler { Pick = _ => new[] { (0, -Rational.One) } },
+            // Job 0 completes at t = 1; allocating it again afterwards is work on a job that is gone.
+            "completed" => new RogueScheduler { Pick = _ => new[] { (0, Rational.One) } },
+            _ => new RogueScheduler { Pick = _ => new[] { (0, Rational.One) }, Breakpoint = Rational.Zero },
+        };
+        var e = Assert.Throws<ModelViolationException>(() => ScheduleSimulator.Run(inst, scheduler));
+        Assert.Equal("rogue", e.Algorithm);
+        Assert.Equal(rule, e.Rule);
+        Assert.Equal(rogue == "completed" ? 2 : 1, e.Step);
+    }
+
+    [Fact]
+    public void SimulatorRejectsIdlingForeverWithAliveJobs()
+    {
         var single = TestInstances.Build(("0", new[] { "1" }));
-        Assert.Throws<InvalidOperationException>(() => ScheduleSimulator.Run(single, new RogueScheduler()));
+        var e = Assert.Throws<ModelViolationException>(() => ScheduleSimulator.Run(single, new RogueScheduler()));
+        Assert.Equal("idles at t = 0 with 1 alive jobs and no future event", e.Rule);
+        Assert.Equal(1, e.Step);
     }
 }

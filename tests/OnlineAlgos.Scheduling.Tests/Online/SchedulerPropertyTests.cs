@@ -190,19 +190,30 @@ public class SchedulerPropertyTests
         });
     }
 
+    // P14: a trace is a function of the instance, scheduler and tie rule only, across processes and machines. Running
+    // twice in one process cannot fail on, e.g., iteration over a hash set with randomized string hashing or a
+    // clock-seeded tie break; a golden digest of every scheduler's segments on fixed instances (the shipped scheduling
+    // instances and fixed generated ones), computed once and pinned here, can.
+    private const string P14Golden = "BDAFA1260F641885E820A3BB73818D104DBAE56D7585582223F069152EA3835E";
+
     [Fact]
     public void P14_DeterministicTraces()
     {
-        Support.ForAll(SchedulingGenerators.Instances(), 60, inst =>
-        {
+        var text = new System.Text.StringBuilder();
+        var instances = new List<SchedulingInstance<Rational>> { TestInstances.Tests5(), TestInstances.Batch5Eq() };
+        var gen = SchedulingGenerators.InstanceGen(8, 5);
+        instances.AddRange(FsCheck.Fluent.Gen.Sample(gen, 40, new FsCheck.Rnd(20261203UL), 20));
+        foreach (var inst in instances)
             foreach (var name in Support.AllNames)
                 foreach (var tie in Enum.GetValues<TieRule>())
                 {
                     var a = Support.Run(inst, name, true, tie);
-                    var b = Support.Run(inst, name, true, tie);
-                    Assert.Equal(a.Segments!.ToArray(), b.Segments!.ToArray());
+                    text.Append(name).Append(' ').Append(tie).Append(':');
+                    foreach (var seg in a.Segments!) text.Append(' ').Append(seg.Job).Append('@').Append(seg.Start).Append('-').Append(seg.End).Append('x').Append(seg.Rate);
+                    text.Append('\n');
                 }
-        });
+        string digest = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
+        Assert.True(digest == P14Golden, "trace digest " + digest + " differs from the pinned " + P14Golden);
     }
 
     [Fact]
@@ -216,7 +227,7 @@ public class SchedulerPropertyTests
             foreach (var name in Support.AllNames)
             {
                 double exact = Support.Run(inst, name).TotalFlowTime.ToDouble();
-                var r = ScheduleSimulator.Run(d, SchedulingAlgorithms.TryCreate<double>(name)!);
+                var r = ScheduleSimulator.Run(d, SchedulingAlgorithms.Create<double>(name));
                 Assert.True(Math.Abs(exact - r.TotalFlowTime) <= 1e-9 * Math.Max(1, exact), $"{name}: exact {exact}, double {r.TotalFlowTime}");
                 Assert.True(Math.Abs(r.AliveIntegral - r.TotalFlowTime) <= 1e-9 * Math.Max(1, exact));
             }

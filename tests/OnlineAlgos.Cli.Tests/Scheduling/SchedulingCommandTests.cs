@@ -1,7 +1,7 @@
 using OnlineAlgos.Cli;
 using Xunit;
 
-namespace OnlineAlgos.Scheduling.Tests.Cli;
+namespace OnlineAlgos.Cli.Tests.Scheduling;
 
 public class SchedulingCommandTests
 {
@@ -77,7 +77,7 @@ public class SchedulingCommandTests
     [Theory]
     [InlineData("--algorithms", "opsrpt,nope", "unknown algorithm 'nope'")]
     [InlineData("--format", "xml", "unknown format 'xml'")]
-    [InlineData("--tie-rule", "random", "unknown rule 'random'")]
+    [InlineData("--tie-rule", "random", "unknown tie rule 'random'; known: release-asc, release-desc, id")]
     public void BadOptions(string option, string value, string message)
     {
         var path = Temp(Tests5);

@@ -2,7 +2,7 @@ using System.Globalization;
 using OnlineAlgos.Cli;
 using Xunit;
 
-namespace OnlineAlgos.Matching.Tests.Cli;
+namespace OnlineAlgos.Cli.Tests.Matching;
 
 public class MatchingCommandsTests
 {
@@ -15,7 +15,14 @@ public class MatchingCommandsTests
     }
 
     private static string Instance(string name) =>
-        Path.Combine(Formats.MatchingJsonReaderTests.RepoRoot(), "instances", "matching", name);
+        Path.Combine(RepoRoot(), "instances", "matching", name);
+
+    private static string RepoRoot()
+    {
+        var d = new DirectoryInfo(AppContext.BaseDirectory);
+        while (d is not null && !File.Exists(Path.Combine(d.FullName, "OnlineAlgos.sln"))) d = d.Parent;
+        return d?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
 
     private static string Temp(string text)
     {
