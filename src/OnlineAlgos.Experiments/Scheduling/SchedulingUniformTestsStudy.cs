@@ -78,7 +78,7 @@ public sealed class SchedulingUniformTestsStudy : IStudy
                 ys.Add(worst);
                 table.AddRow(tie, n, cells.Count, worst, vals.Average(), 2.0, worst <= 2 ? "yes" : "NO");
             }
-            int ti = Array.IndexOf(ties, tie);
+            int ti = ((IList<string>)ties).IndexOf(tie);
             // A maximum over searches per size, not a curve: points, shifted per tie rule so equal values stay visible.
             PlotStyle.Points(plot, ti, sizes.Select(x => x + (ti - 1) * 0.12).ToArray(), ys.ToArray(), TieLabel(tie));
         }

@@ -1,3 +1,4 @@
+using OnlineAlgos.Core;
 using System.Globalization;
 using OnlineAlgos.Scheduling.Model;
 
