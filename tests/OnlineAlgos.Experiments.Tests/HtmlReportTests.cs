@@ -59,10 +59,13 @@ public sealed class HtmlReportTests : IDisposable
     [Fact]
     public void ManifestSidecarIsShownWhenPresent()
     {
-        Directory.CreateDirectory(_dir);
-        File.WriteAllText(Path.Combine(_dir, "scheduling-gantt.json"), "{\"fingerprint\": \"abc<1>\"}");
+        // The runner writes each study's <study>.json (the run's manifest); the report shows it, HTML-encoded.
         var (path, _, _) = WriteReport();
-        Assert.Contains("{&quot;fingerprint&quot;: &quot;abc&lt;1&gt;&quot;}", File.ReadAllText(path));
+        string html = File.ReadAllText(path);
+        string sidecar = File.ReadAllText(Path.Combine(_dir, "scheduling-gantt.json"));
+        Assert.Contains("onlinealgos.manifest/1", sidecar);
+        Assert.Contains(WebUtility.HtmlEncode(sidecar), html);
+        Assert.Contains("<summary>manifest <a href=\"scheduling-gantt.json\">", html);
     }
 
     private static string? Chromium() =>
