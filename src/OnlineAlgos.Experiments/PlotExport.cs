@@ -30,6 +30,21 @@ public static class PlotExport
     /// <summary>Layout width (ScottPlot pixels) of the one-column figure.</summary>
     public const int OneColumnLayoutPx = 440;
 
+    // Category labels (a manual tick generator) whose text would not fit side by side at this layout width are turned
+    // counter-clockwise and right-aligned, so each ends at its tick; returns the extra height the turned labels need.
+    private static int TurnLongCategoryLabels(Plot pl, int layoutPx)
+    {
+        if (pl.Axes.Bottom.TickGenerator is not ScottPlot.TickGenerators.NumericManual manual) return 0;
+        var ticks = manual.Ticks.Where(t => t.IsMajor).ToList();
+        if (ticks.Count == 0) return 0;
+        double chars = ticks.Sum(t => t.Label.Length + 2);
+        if (chars * 0.6 * pl.Axes.Bottom.TickLabelStyle.FontSize <= 0.8 * layoutPx) return 0;
+        pl.Axes.Bottom.TickLabelStyle.Rotation = -35;
+        pl.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        pl.Axes.Bottom.MinimumSize = 40 + (float)(0.36 * pl.Axes.Bottom.TickLabelStyle.FontSize * ticks.Max(t => t.Label.Length));
+        return (int)pl.Axes.Bottom.MinimumSize - 40;
+    }
+
     /// <summary>Writes the five files of <paramref name="plot"/> into <paramref name="outDir"/>; returns their paths.</summary>
     public static IReadOnlyList<string> Save(StudyPlot plot, string outDir)
     {
@@ -42,8 +57,6 @@ public static class PlotExport
         File.Move(png + ".tmp.png", png, overwrite: true);
         written.Add(png);
 
-        int h2 = (int)Math.Round(TwoColumnLayoutPx * (double)plot.Height / plot.Width);
-        WriteBoth(plot.Plot, TwoColumnLayoutPx, h2, TwoColumnInches, Stem(""), written);
 
         // One column: no title, a right-hand legend moved below the data (it wraps into columns), long category
         // labels on the x axis turned, and a y label too long for the data height set smaller.
@@ -58,6 +71,14 @@ public static class PlotExport
         int h1 = (int)Math.Round(OneColumnLayoutPx * 0.8);
         try
         {
+            // Two columns: category labels that would collide at this width are turned as well.
+            int h2 = (int)Math.Round(TwoColumnLayoutPx * (double)plot.Height / plot.Width);
+            h2 += TurnLongCategoryLabels(pl, TwoColumnLayoutPx);
+            WriteBoth(pl, TwoColumnLayoutPx, h2, TwoColumnInches, Stem(""), written);
+            pl.Axes.Bottom.TickLabelStyle.Rotation = rotation;
+            pl.Axes.Bottom.TickLabelStyle.Alignment = tickAlignment;
+            pl.Axes.Bottom.MinimumSize = bottomMin;
+
             pl.Axes.Title.IsVisible = false;
             if (legendPanels.Count > 0)
             {
@@ -66,19 +87,7 @@ public static class PlotExport
                 int items = pl.Legend.GetItems().Length;
                 h1 += 30 + 24 * ((items + 1) / 2);
             }
-            if (pl.Axes.Bottom.TickGenerator is ScottPlot.TickGenerators.NumericManual manual)
-            {
-                var ticks = manual.Ticks.Where(t => t.IsMajor).ToList();
-                double chars = ticks.Sum(t => t.Label.Length + 2);
-                if (chars * 0.6 * pl.Axes.Bottom.TickLabelStyle.FontSize > 0.8 * OneColumnLayoutPx)
-                {
-                    // Turned counter-clockwise and right-aligned: each label ends at its tick, none runs off the right edge.
-                    pl.Axes.Bottom.TickLabelStyle.Rotation = -35;
-                    pl.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
-                    pl.Axes.Bottom.MinimumSize = 40 + (float)(0.36 * pl.Axes.Bottom.TickLabelStyle.FontSize * ticks.Max(t => t.Label.Length));
-                    h1 += (int)pl.Axes.Bottom.MinimumSize - 40;
-                }
-            }
+            h1 += TurnLongCategoryLabels(pl, OneColumnLayoutPx);
             double dataHeight = 0.8 * OneColumnLayoutPx - 100;
             double yChars = pl.Axes.Left.Label.Text.Length;
             if (yChars * 0.65 * yLabelSize > dataHeight)
