@@ -260,6 +260,29 @@ public class ReaderRobustnessTests
     }
 
     [Fact]
+    public void OracleGeneralParallelRemapEqualsTheSequentialPass()
+    {
+        // 1.5M records (above the parallel threshold of 2^20): the span path remaps in parts on all cores and merges;
+        // the stream path is one sequential pass. Dense ids must be the same first-occurrence order, page ids the same.
+        var rng = new Rng(12);
+        var ids = new ulong[1_500_000];
+        for (int i = 0; i < ids.Length; i++)
+            ids[i] = rng.NextDouble() < 0.5 ? (ulong)rng.NextInt(1000) : rng.NextUInt64() | 1UL << 63; // hot + cold ids
+        var bytes = Oracle(ids);
+        var par = OracleGeneralReader.Read(bytes, "t.bin");
+        var seq = OracleGeneralReader.Read(new MemoryStream(bytes), "t.bin");
+        Assert.Equal(seq.PageCount, par.PageCount);
+        Assert.True(seq.Requests.SequenceEqual(par.Requests));
+        for (int p = 0; p < seq.PageCount; p += 997) Assert.Equal(seq.PageId(p), par.PageId(p));
+        Assert.Equal(ids[^1].ToString(System.Globalization.CultureInfo.InvariantCulture), par.PageId(par.Requests[^1]));
+        // a distinct-id limit hit in a later part is reported at the same record as by the sequential pass
+        int limit = par.Requests[1_200_000] + 1;
+        var ePar = Fails(() => OracleGeneralReader.Read(bytes, "t.bin", int.MaxValue, maxPages: limit));
+        var eSeq = Fails(() => OracleGeneralReader.Read(new MemoryStream(bytes), "t.bin", int.MaxValue, maxPages: limit));
+        Assert.Equal(eSeq.Position, ePar.Position);
+    }
+
+    [Fact]
     public void PageIdTableRemapsManyIdsExactly()
     {
         // grows through several doublings; ids chosen to collide in the low bits
