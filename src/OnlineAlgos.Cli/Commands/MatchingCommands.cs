@@ -145,6 +145,7 @@ public static class MatchingCommands
             };
             var rng = new Rng(ParseSeed(r.GetValue(seed)!));
             double? p = r.GetValue(param);
+            if (p is double pv) CheckParam(r.GetValue(family)!, pv);
             bool vw = r.GetValue(vertex);
             MatchingInstance inst;
             try
@@ -171,5 +172,24 @@ public static class MatchingCommands
             return 0;
         });
         return cmd;
+    }
+
+    /// <summary>Refuses a --param outside the family's domain (an edge probability of 2 used to give a complete graph
+    /// silently; a fractional b was truncated).</summary>
+    private static void CheckParam(string family, double v)
+    {
+        string? want = family switch
+        {
+            "er" when !(v >= 0 && v <= 1) => "an edge probability in [0,1]",
+            "ba" when !(v >= 1 && v <= 100000 && v == Math.Floor(v)) => "b, an integer in 1..100000",
+            "geom" when !(v > 0 && v <= 1) => "a kept fraction in (0,1]",
+            "f1" when !(v > 0 && v <= 1) => "eps in (0,1]",
+            "f2" or "f7" when !(v >= 0 && v < 1e6) => "dw, a finite number >= 0",
+            "f6" when !(v > 0 && v < 1e300) => "W, a finite number > 0",
+            "comp" or "f3" => "no --param (this family has none)",
+            _ => null,
+        };
+        if (want != null)
+            throw new CliException($"--param: family {family} takes {want}; got {v.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
     }
 }

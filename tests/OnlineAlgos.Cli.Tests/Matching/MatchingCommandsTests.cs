@@ -113,6 +113,33 @@ public class MatchingCommandsTests
         Assert.Contains("unknown family", fam.Err, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("er", "2")]
+    [InlineData("er", "-0.1")]
+    [InlineData("er", "NaN")]
+    [InlineData("ba", "2.5")]
+    [InlineData("ba", "0")]
+    [InlineData("geom", "0")]
+    [InlineData("f1", "0")]
+    [InlineData("f6", "-1")]
+    [InlineData("comp", "0.5")]
+    public void GenerateRefusesAParamOutsideTheFamilysDomain(string family, string value)
+    {
+        var (code, output, err) = Run("matching", "generate", "--family", family, "--param", value);
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.StartsWith($"error: --param: family {family} takes", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GenerateWithEdgeProbabilityOneIsComplete()
+    {
+        var (code, output, _) = Run("matching", "generate", "--family", "er", "--param", "1", "--steps", "3", "--offline", "4");
+        Assert.Equal(0, code);
+        var inst = OnlineAlgos.Matching.Formats.MatchingJsonReader.ParseText(output, "er");
+        Assert.Equal(12, inst.EdgeCount);
+    }
+
     [Fact]
     public void GenerateWritesReadableInstances()
     {
