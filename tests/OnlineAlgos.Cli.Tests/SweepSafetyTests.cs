@@ -41,6 +41,39 @@ public sealed class SweepSafetyTests : CliTestBase
         Assert.EndsWith(": made with --quick, this run has the full grid; use another --out or --fresh\n", stderr);
     }
 
+    [Theory]
+    [InlineData("paging-classical")]
+    [InlineData("paging-predictions")]
+    public void DataTraceWithInvalidUtf8IsAnErrorNamingFileAndLine(string study)
+    {
+        // Before: the studies read traces through a StreamReader, so 0xFF and 0xFE both decoded to U+FFFD: one page.
+        string data = Path.Combine(Dir, "data");
+        string bk = Path.Combine(data, "paging", "brightkite");
+        Directory.CreateDirectory(bk);
+        string trace = Path.Combine(bk, "bk0.txt");
+        System.IO.File.WriteAllBytes(trace, [(byte)'1', (byte)'\n', 0xFF, (byte)'\n', 0xFE, (byte)'\n']);
+        string citi = Path.Combine(data, "paging", "citibike");
+        Directory.CreateDirectory(citi);
+        System.IO.File.WriteAllText(Path.Combine(citi, "c0.txt"), "1\n2\n");
+        var (code, stdout, stderr) = Run("run", study, "--quick", "--threads", "1", "--out", Path.Combine(Dir, "o-" + study), "--data", data);
+        Assert.Equal(1, code);
+        Assert.Equal("", stdout);
+        Assert.Contains($"error: {trace}: line 2: ", stderr, StringComparison.Ordinal);
+        Assert.Contains("UTF-8", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DataFolderWithBrightKiteButNoCitiBikeIsAClearError()
+    {
+        // Before: "Could not find a part of the path …/paging/citibike" from the file system.
+        string data = Path.Combine(Dir, "data");
+        Directory.CreateDirectory(Path.Combine(data, "paging", "brightkite"));
+        System.IO.File.WriteAllText(Path.Combine(data, "paging", "brightkite", "bk0.txt"), "1\n2\n");
+        var (code, _, stderr) = Run("run", "paging-predictions", "--quick", "--threads", "1", "--out", Path.Combine(Dir, "o"), "--data", data);
+        Assert.Equal(1, code);
+        Assert.EndsWith($"error: paging-predictions: --data {data}: paging/brightkite is present but paging/citibike is missing (the paging studies read both)\n", stderr);
+    }
+
     [Fact]
     public void RunWithDataAfterGeneratedInputsIsRefused()
     {

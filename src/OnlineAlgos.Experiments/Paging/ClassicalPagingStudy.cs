@@ -101,8 +101,8 @@ public sealed class ClassicalPagingStudy : IStudy
                 var list = new List<RequestSequence>(files.Length);
                 foreach (var f in files)
                 {
-                    using var reader = new StreamReader(f);
-                    list.Add(TextTraceReader.Read(reader, f));
+                    using var stream = File.OpenRead(f); // the stream overload: invalid UTF-8 is an error, not U+FFFD
+                    list.Add(TextTraceReader.Read(stream, f));
                 }
                 return list;
             default: throw new InvalidOperationException($"unknown workload '{workload}'");

@@ -27,8 +27,13 @@ public static class PagingTraceSets
     public static IReadOnlyList<string> Files(string dataset, StudyOptions options, int limit = int.MaxValue)
     {
         if (!IsReal(options)) return Array.Empty<string>();
-        var dir = Path.Combine(options.DataDirectory!, "paging", dataset == "citi" ? "citibike" : "brightkite");
+        string sub = dataset == "citi" ? "citibike" : "brightkite";
+        var dir = Path.Combine(options.DataDirectory!, "paging", sub);
+        if (!Directory.Exists(dir))
+            throw new InvalidOperationException($"--data {options.DataDirectory}: paging/brightkite is present but paging/{sub} is missing (the paging studies read both)");
         var files = Directory.GetFiles(dir, "*.txt");
+        if (files.Length == 0)
+            throw new InvalidOperationException($"--data {options.DataDirectory}: paging/{sub} holds no *.txt trace");
         Array.Sort(files, StringComparer.Ordinal);
         return files.Length <= limit ? files : files[..limit];
     }
@@ -41,8 +46,8 @@ public static class PagingTraceSets
         {
             foreach (var f in Files(dataset, options, limit))
             {
-                using var reader = new StreamReader(f);
-                list.Add(TextTraceReader.Read(reader, f));
+                using var stream = File.OpenRead(f); // the stream overload: invalid UTF-8 is an error, not U+FFFD
+                list.Add(TextTraceReader.Read(stream, f));
             }
             return list;
         }
