@@ -14,9 +14,6 @@ namespace OnlineAlgos.GradientCoding.Online;
 /// </summary>
 public static class PatternSimulator
 {
-    // Slack for the double sums of task sizes (sizes are exact fractions of a job, summed in double).
-    private const double Slack = 1e-9;
-
     /// <summary>Number of jobs not decodable by their deadline (0 = feasible on this pattern).</summary>
     /// <exception cref="ModelViolationException">The scheme broke the model (see the class summary).</exception>
     public static int MissedDeadlines(ISequentialGradientScheme scheme, StragglerPattern pattern) => Run(scheme, pattern).Missed;
@@ -30,31 +27,14 @@ public static class PatternSimulator
         ArgumentNullException.ThrowIfNull(pattern);
         if (pattern.Workers != scheme.Workers) throw new ArgumentException($"pattern has {pattern.Workers} workers, scheme {scheme.Workers}");
         var clean = new bool[scheme.Workers];
-        var returned = new double[scheme.Jobs];
-        var decoded = new bool[scheme.Jobs];
-        double load = scheme.Load.ToDouble();
-        string name = scheme.GetType().Name;
-        double maxWork = 0;
+        var police = new SchemePolice(scheme);
         for (int r = 0; r < scheme.Rounds; r++)
         {
             scheme.PlanRound(r);
             var stragglers = r < pattern.Rounds ? pattern.Round(r) : clean;
-            for (int i = 0; i < scheme.Workers; i++)
-            {
-                double work = 0;
-                foreach (var t in scheme.Tasks(i))
-                {
-                    work += t.Size;
-                    if (t.Job < 0 || t.Job > r)
-                        throw new ModelViolationException(name, r, $"worker {i} was given job {t.Job}, which is not released by round {r}");
-                    if (!stragglers[i] && t.Job < scheme.Jobs) returned[t.Job] += t.Size;
-                }
-                maxWork = Math.Max(maxWork, work);
-                if (work > load + Slack)
-                    throw new ModelViolationException(name, r, $"worker {i} was given {work:R} of data, above the declared load {load:R}");
-            }
+            police.CheckTasks(r, stragglers);
             scheme.CompleteRound(stragglers);
-            CheckDecodes(scheme, name, r, returned, decoded);
+            police.CheckDecodes(r);
         }
         int missed = 0;
         for (int j = 0; j < scheme.Jobs; j++)
@@ -62,26 +42,6 @@ public static class PatternSimulator
             int d = scheme.DecodedRound(j);
             if (d < 0 || d > j + scheme.Delay) missed++;
         }
-        return (missed, maxWork);
-    }
-
-    // Newly decoded jobs after round r: decoded in [release, r] and with a full job's data returned.
-    private static void CheckDecodes(ISequentialGradientScheme scheme, string name, int r, double[] returned, bool[] decoded)
-    {
-        int last = Math.Min(r, scheme.Jobs - 1);
-        for (int j = 0; j <= last; j++)
-        {
-            if (decoded[j]) continue;
-            int d = scheme.DecodedRound(j);
-            if (d < 0) continue;
-            if (d < j || d > r)
-                throw new ModelViolationException(name, r, $"job {j} reported decoded in round {d}, outside [{j}, {r}]");
-            if (returned[j] < 1 - Slack)
-                throw new ModelViolationException(name, r, $"job {j} reported decoded with only {returned[j]:R} of its data returned");
-            decoded[j] = true;
-        }
-        for (int j = last + 1; j < scheme.Jobs; j++)
-            if (scheme.DecodedRound(j) >= 0)
-                throw new ModelViolationException(name, r, $"job {j} reported decoded before its release round {j}");
+        return (missed, police.MaxWork);
     }
 }

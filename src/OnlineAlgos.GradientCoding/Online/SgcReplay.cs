@@ -10,21 +10,34 @@ namespace OnlineAlgos.GradientCoding.Online;
 /// <c>gcStrictLess</c>); uncoded never tolerates a straggler; M-SGC the bursty checker; SR-SGC the bursty checker where
 /// past rounds with no re-attempts and at most s stragglers count as clean (the authors' relaxation; such a round is
 /// accepted outright). The scheme's state machine runs alongside, so <see cref="ReplayResult.DecodedOnTime"/> is
-/// measured, not assumed. SR-SGC tail rounds with nothing to do cost 0. O((J+T) n B).
+/// measured, not assumed, and policed by the rules of <see cref="PatternSimulator"/> (load, release, decode only with a
+/// full job's data returned) on the straggler set each round is told. SR-SGC tail rounds with nothing to do cost 0.
+/// O((J+T) n B).
 /// </summary>
 public static class SgcReplay
 {
     /// <summary>Replays <paramref name="spec"/> on <paramref name="trace"/> (already at the scheme's load).</summary>
+    /// <exception cref="OnlineAlgos.Core.ModelViolationException">The scheme broke the model (the rules of
+    /// <see cref="PatternSimulator"/>, checked on the straggler set each round is told).</exception>
     public static ReplayResult Run(SgcSchemeSpec spec, StragglerTrace trace, double mu, int jobs, bool gcStrictLess = false)
     {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (jobs < 0) throw new ArgumentException($"jobs must be >= 0, got {jobs}");
+        return Run(spec, spec.CreateScheme(jobs), trace, mu, jobs, gcStrictLess);
+    }
+
+    /// <summary>As the public overload, with the scheme object given (tests hand it deliberately broken schemes).</summary>
+    internal static ReplayResult Run(SgcSchemeSpec spec, ISequentialGradientScheme scheme, StragglerTrace trace, double mu, int jobs, bool gcStrictLess)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
         if (trace.Workers != spec.Workers) throw new ArgumentException($"trace has {trace.Workers} workers, scheme expects {spec.Workers}");
         if (jobs < 0) throw new ArgumentException($"jobs must be >= 0, got {jobs}");
         if (!(mu >= 0)) throw new ArgumentException($"mu must be >= 0, got {mu}");
-        var scheme = spec.CreateScheme(jobs);
         int rounds = scheme.Rounds, n = spec.Workers;
         if (trace.Rounds < rounds) throw new ArgumentException($"trace has {trace.Rounds} rounds; {jobs} jobs with T = {spec.Delay} need {rounds}");
         var checker = spec.Kind is SgcSchemeKind.MSgc or SgcSchemeKind.SrSgc ? new BurstyAdmissibilityChecker(spec.Model) : null;
         var sr = scheme as SelectiveReattemptSgcScheme;
+        var police = new SchemePolice(scheme);
         var stragglers = new bool[n];
         var clean = new bool[n];
         var durations = new double[rounds];
@@ -45,7 +58,9 @@ public static class SgcReplay
             {
                 idle[r] = true;
                 checker?.AddClean();
+                police.CheckTasks(r, clean);
                 scheme.CompleteRound(clean);
+                police.CheckDecodes(r);
                 continue;
             }
             bool accept;
@@ -59,7 +74,10 @@ public static class SgcReplay
                     break;
                 default: accept = Admit(checker!, stragglers); break;
             }
-            scheme.CompleteRound(accept ? stragglers : clean);
+            var told = accept ? stragglers : clean;
+            police.CheckTasks(r, told);
+            scheme.CompleteRound(told);
+            police.CheckDecodes(r);
             waitOut[r] = !accept;
             if (!accept) waitOuts++;
             durations[r] = accept ? Math.Min(cutoff, max) : max;
@@ -121,7 +139,7 @@ public static class SgcReplay
     }
 }
 
-/// <summary>Result of <see cref="SgcReplay.Run"/>.</summary>
+/// <summary>Result of <see cref="SgcReplay.Run(SgcSchemeSpec, StragglerTrace, double, int, bool)"/>.</summary>
 /// <param name="Spec">Scheme and parameters.</param>
 /// <param name="Jobs">Jobs J.</param>
 /// <param name="DecodedOnTime">Jobs decodable by their deadline in the replayed (accepted) pattern.</param>

@@ -70,6 +70,24 @@ public class PatternSimulatorPolicingTests
         Assert.Equal("Scheme", ex.Algorithm);
     }
 
+    [Theory]
+    [InlineData((int)Break.OverLoad, 2, "above the declared load")]
+    [InlineData((int)Break.DecodeWithTooLittle, 0, "of its data returned")]
+    [InlineData((int)Break.DecodeInFuture, 1, "outside [1, 1]")]
+    [InlineData((int)Break.DecodeBeforeRelease, 0, "before its release round 3")]
+    [InlineData((int)Break.UnreleasedJob, 1, "not released by round 1")]
+    public void The_runtime_replay_polices_the_same_rules(int fault, long round, string rule)
+    {
+        // Before: SgcReplay ran the scheme's state machine unchecked, so these schemes replayed "successfully".
+        var trace = new StragglerTrace(4, 3, Enumerable.Repeat(1.0, 12).ToArray());
+        var ex = Assert.Throws<ModelViolationException>(() =>
+            SgcReplay.Run(SgcSchemeSpec.Uncoded(3), new Scheme(3, 4, (Break)fault), trace, 0.1, 4, false));
+        Assert.Equal(round, ex.Step);
+        Assert.Contains(rule, ex.Rule, StringComparison.Ordinal);
+        var honest = SgcReplay.Run(SgcSchemeSpec.Uncoded(3), new Scheme(3, 4, Break.None), trace, 0.1, 4, false);
+        Assert.Equal(4, honest.DecodedOnTime);
+    }
+
     [Fact]
     public void The_shipped_schemes_pass_the_policing_on_a_bursty_pattern()
     {
