@@ -170,15 +170,16 @@ public sealed class AcepsStudy : IStudy
         var plots = new List<StudyPlot>();
         foreach (var ds in new[] { "bk", "citi" })
         {
+            var col = new CellColumns(RecordColumns);
             var curveValues = new Dictionary<string, double[]>();
             bool curvesFull = real;
             foreach (var r in results)
             {
                 var c = cells[r.Index];
                 if (c["dataset"] != ds) continue;
-                int traces = (int)StudyRunner.ParseNum(r.Values[0]);
-                double opt = StudyRunner.ParseNum(r.Values[1]);
-                var totals = ParseTotals(r.Values[2]);
+                int traces = (int)StudyRunner.ParseNum(r.Values[col["traces"]]);
+                double opt = StudyRunner.ParseNum(r.Values[col["opt"]]);
+                var totals = ParseTotals(r.Values[col["totals"]]);
                 bool full = real && traces == (ds == "citi" ? 12 : 100);
                 string item = c["item"];
                 if (item == "deterministic" || item == "randomized")

@@ -127,6 +127,8 @@ public sealed class ClassicalPagingStudy : IStudy
         var perReplicate = new Dictionary<(string, int), List<double[]>>();
         var worst = new Dictionary<(string, int), double>();
         var order = new Dictionary<string, int>();
+        var col = new CellColumns(RecordColumns);
+        var algCol = Algorithms.Select(a => col[a]).ToArray();
         foreach (var r in results)
         {
             var parts = r.CellId.Split('#')[0].Split(';');
@@ -136,14 +138,15 @@ public sealed class ClassicalPagingStudy : IStudy
             var key = (order[workload], workload, k);
             if (!groups.TryGetValue(key, out var sums)) groups[key] = sums = new long[3 + Algorithms.Length];
             sums[^1]++; // replicates
-            sums[0] += (long)StudyRunner.ParseNum(r.Values[1]);
-            for (int i = 2; i < 3 + Algorithms.Length; i++) sums[i - 1] += (long)StudyRunner.ParseNum(r.Values[i]);
-            worst[(workload, k)] = Math.Max(worst.GetValueOrDefault((workload, k)), StudyRunner.ParseNum(r.Values[^1]));
-            double o = StudyRunner.ParseNum(r.Values[2]);
+            sums[0] += (long)StudyRunner.ParseNum(r.Values[col["requests"]]);
+            double o = StudyRunner.ParseNum(r.Values[col["opt"]]);
+            sums[1] += (long)o;
+            for (int a = 0; a < Algorithms.Length; a++) sums[2 + a] += (long)StudyRunner.ParseNum(r.Values[algCol[a]]);
+            worst[(workload, k)] = Math.Max(worst.GetValueOrDefault((workload, k)), StudyRunner.ParseNum(r.Values[col["worst_lru_ratio"]]));
             if (o > 0)
             {
                 if (!perReplicate.TryGetValue((workload, k), out var list)) perReplicate[(workload, k)] = list = new();
-                list.Add(Enumerable.Range(0, Algorithms.Length).Select(a => StudyRunner.ParseNum(r.Values[3 + a]) / o).ToArray());
+                list.Add(Enumerable.Range(0, Algorithms.Length).Select(a => StudyRunner.ParseNum(r.Values[algCol[a]]) / o).ToArray());
             }
         }
         var columns = new List<TableColumn>

@@ -75,12 +75,13 @@ public sealed class LowerBoundStudy : IStudy
                 + "or ALG ≤ OPT + γ·η₁ needs, to be compared with the lower bounds α + β ≥ k and α + (k − 1)γ ≥ k; H(k) = k-th harmonic number",
         };
         var series = new Dictionary<(string, string), List<(double K, double Ratio)>>();
+        var col = new CellColumns(RecordColumns);
         foreach (var r in results)
         {
             var c = cells[r.Index];
             int k = int.Parse(c["k"], CultureInfo.InvariantCulture);
-            double n = StudyRunner.ParseNum(r.Values[0]), opt = StudyRunner.ParseNum(r.Values[1]), alg = StudyRunner.ParseNum(r.Values[2]);
-            double e0 = StudyRunner.ParseNum(r.Values[3]), e1 = StudyRunner.ParseNum(r.Values[4]);
+            double n = StudyRunner.ParseNum(r.Values[col["n"]]), opt = StudyRunner.ParseNum(r.Values[col["opt"]]), alg = StudyRunner.ParseNum(r.Values[col["alg"]]);
+            double e0 = StudyRunner.ParseNum(r.Values[col["eta0"]]), e1 = StudyRunner.ParseNum(r.Values[col["eta1"]]);
             double hk = 0;
             for (int i = 1; i <= k; i++) hk += 1.0 / i;
             string implied = c["family"] switch

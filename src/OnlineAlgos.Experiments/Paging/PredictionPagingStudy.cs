@@ -118,6 +118,9 @@ public sealed class PredictionPagingStudy : IStudy
                 + string.Join(", ", Algorithms.Select((a, i) => Short[i] + " = " + a)),
         };
         var series = new Dictionary<(string Ds, string Mode), List<(double Q, double E0, double E1, RatioStatistics[] Ratios)>>();
+        var col = new CellColumns(RecordColumns);
+        int cOpt = col["opt"], cE0 = col["eta0_discard"], cE1 = col["eta1_discard"], cViol = col["mark0_violations"];
+        var algCol = Algorithms.Select(a => col[a]).ToArray();
         foreach (var g in groups.Values)
         {
             var first = g[0].Cell;
@@ -125,17 +128,17 @@ public sealed class PredictionPagingStudy : IStudy
             var sums = new double[Algorithms.Length];
             foreach (var (_, r) in g)
             {
-                opt += StudyRunner.ParseNum(r.Values[0]);
-                e0 += StudyRunner.ParseNum(r.Values[1]);
-                e1 += StudyRunner.ParseNum(r.Values[2]);
-                viol += StudyRunner.ParseNum(r.Values[5]);
-                for (int a = 0; a < Algorithms.Length; a++) sums[a] += StudyRunner.ParseNum(r.Values[6 + a]);
+                opt += StudyRunner.ParseNum(r.Values[cOpt]);
+                e0 += StudyRunner.ParseNum(r.Values[cE0]);
+                e1 += StudyRunner.ParseNum(r.Values[cE1]);
+                viol += StudyRunner.ParseNum(r.Values[cViol]);
+                for (int a = 0; a < Algorithms.Length; a++) sums[a] += StudyRunner.ParseNum(r.Values[algCol[a]]);
             }
             var ratios = new double[Algorithms.Length];
             for (int a = 0; a < Algorithms.Length; a++) ratios[a] = sums[a] / opt;
             // Per replicate: Σ ALG / Σ OPT over its traces; the plots show their mean and Student-t 95 % interval.
             var perReplicate = Enumerable.Range(0, Algorithms.Length).Select(a => RatioStatistics.Compute(
-                g.Select(x => StudyRunner.ParseNum(x.Result.Values[6 + a]) / StudyRunner.ParseNum(x.Result.Values[0])).ToArray())).ToArray();
+                g.Select(x => StudyRunner.ParseNum(x.Result.Values[algCol[a]]) / StudyRunner.ParseNum(x.Result.Values[cOpt])).ToArray())).ToArray();
             double q = double.Parse(first["q"], CultureInfo.InvariantCulture);
             var row = new List<object?> { PagingTraceSets.Label(first["dataset"], options), first["mode"], q, e0 / opt, e1 / opt, (long)viol };
             foreach (var x in ratios) row.Add(x);
