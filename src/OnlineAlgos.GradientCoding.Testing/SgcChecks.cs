@@ -18,8 +18,7 @@ namespace OnlineAlgos.GradientCoding.Testing;
 public static class SgcChecks
 {
     /// <summary>Missed deadlines ≤ 1·0 (the offline optimum misses none).</summary>
-    public static readonly Guarantee DecodeByDeadline =
-        Guarantee.Competitive(1, 0, "Krishnan et al. ICLR 2023 (spec §3.2-3.3, §6 items 3-5)");
+    public static readonly Guarantee DecodeByDeadline = SgcAlgorithms.DecodeByDeadline;
 
     /// <summary>Measured load ≥ 1·LP; 1e-7 slack because GLOP works in doubles (ClairvoyantLoadLp remarks).</summary>
     public static readonly Guarantee AtLeastClairvoyantLp = new(1, Objective: Objective.Maximize, RelativeTolerance: 1e-7,

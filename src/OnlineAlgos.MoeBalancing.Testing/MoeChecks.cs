@@ -16,8 +16,7 @@ namespace OnlineAlgos.MoeBalancing.Testing;
 public static class MoeChecks
 {
     /// <summary>D(p) ≥ 1·OPT(BAP), exact on the integer-score instances up to 1e-12 relative.</summary>
-    public static readonly Guarantee DualAtLeastOpt = new(1, Objective: Objective.Maximize, RelativeTolerance: 1e-12,
-        Source: "weak duality, spec T1 (reconstructed, proved)");
+    public static readonly Guarantee DualAtLeastOpt = MoeAlgorithms.DualAtLeastOptimum;
 
     /// <summary>The registry balancer <paramref name="name"/> at the instance's rate u.</summary>
     /// <exception cref="ArgumentException">Unknown name (the message lists the known ones).</exception>
