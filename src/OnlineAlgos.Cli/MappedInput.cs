@@ -16,10 +16,8 @@ internal static class MappedInput
         try { length = stream.CanSeek ? stream.Length : -1; }
         catch (IOException) { length = -1; }
         if (length <= 0 || length > int.MaxValue) return fromStream(stream);
-        MemoryMappedFile map;
-        try { map = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException) { return fromStream(stream); }
-        using (map)
+        using var map = TryMap(stream);
+        if (map is null) return fromStream(stream);
         using (var view = map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read))
         {
             byte* p = null;
@@ -28,5 +26,11 @@ internal static class MappedInput
             try { return fromSpan(new ReadOnlySpan<byte>(p + view.PointerOffset, (int)length)); }
             finally { handle.ReleasePointer(); }
         }
+    }
+
+    private static MemoryMappedFile? TryMap(FileStream stream)
+    {
+        try { return MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException) { return null; }
     }
 }

@@ -37,9 +37,11 @@ public sealed class SweepGrid
         return this;
     }
 
+    private static readonly System.Buffers.SearchValues<char> Reserved = System.Buffers.SearchValues.Create("=;#\n\r,");
+
     private static void Check(string s)
     {
-        if (string.IsNullOrEmpty(s) || s.AsSpan().IndexOfAny("=;#\n\r,") >= 0)
+        if (string.IsNullOrEmpty(s) || s.AsSpan().IndexOfAny(Reserved) >= 0)
             throw new ArgumentException($"'{s}' is not a valid axis name or value (empty, or contains = ; # , or a newline)");
     }
 

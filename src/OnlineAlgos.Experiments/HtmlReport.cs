@@ -60,15 +60,15 @@ public static class HtmlReport
         Item(sb, "toolkit version", Version());
         Item(sb, "studies", studies.Count.ToString(CultureInfo.InvariantCulture));
         sb.Append("</dl>\n<nav>");
-        foreach (var (study, _) in studies) sb.Append($"<a href=\"#{Enc(study.Name)}\">{Enc(study.Name)}</a>");
+        foreach (var (study, _) in studies) sb.Append(CultureInfo.InvariantCulture, $"<a href=\"#{Enc(study.Name)}\">{Enc(study.Name)}</a>");
         sb.Append("</nav>\n</section>\n");
         int svgIndex = 0;
         foreach (var (study, output) in studies)
         {
-            sb.Append($"<section id=\"{Enc(study.Name)}\">\n<h2>{Enc(study.Name)}</h2>\n<p>{Enc(study.Description)}</p>\n");
+            sb.Append(CultureInfo.InvariantCulture, $"<section id=\"{Enc(study.Name)}\">\n<h2>{Enc(study.Name)}</h2>\n<p>{Enc(study.Description)}</p>\n");
             string sidecar = Path.Combine(outDir, study.Name + ".json");
             if (File.Exists(sidecar))
-                sb.Append($"<details><summary>manifest <a href=\"{Enc(study.Name)}.json\">{Enc(study.Name)}.json</a></summary><pre>")
+                sb.Append(CultureInfo.InvariantCulture, $"<details><summary>manifest <a href=\"{Enc(study.Name)}.json\">{Enc(study.Name)}.json</a></summary><pre>")
                   .Append(Enc(File.ReadAllText(sidecar))).Append("</pre></details>\n");
             foreach (var t in output.Tables)
             {
@@ -80,7 +80,7 @@ public static class HtmlReport
                 string svgPath = Path.Combine(outDir, p.FileStem + ".svg");
                 sb.Append("<figure>\n");
                 if (File.Exists(svgPath)) sb.Append(Inline(File.ReadAllText(svgPath), "p" + (svgIndex++).ToString(CultureInfo.InvariantCulture)));
-                sb.Append($"<figcaption>{Enc(p.FileStem)}</figcaption>\n</figure>\n");
+                sb.Append(CultureInfo.InvariantCulture, $"<figcaption>{Enc(p.FileStem)}</figcaption>\n</figure>\n");
                 Links(sb, p.FileStem, ".svg", ".pdf", "-1col.svg", "-1col.pdf", ".png");
             }
             sb.Append("</section>\n");
@@ -89,12 +89,12 @@ public static class HtmlReport
         return sb.ToString();
     }
 
-    private static void Item(StringBuilder sb, string key, string value) => sb.Append($"<dt>{Enc(key)}</dt><dd>{Enc(value)}</dd>\n");
+    private static void Item(StringBuilder sb, string key, string value) => sb.Append(CultureInfo.InvariantCulture, $"<dt>{Enc(key)}</dt><dd>{Enc(value)}</dd>\n");
 
     private static void Links(StringBuilder sb, string stem, params string[] suffixes)
     {
         sb.Append("<p class=\"files\">");
-        foreach (var s in suffixes) sb.Append($"<a href=\"{Enc(stem + s)}\">{Enc(stem + s)}</a>");
+        foreach (var s in suffixes) sb.Append(CultureInfo.InvariantCulture, $"<a href=\"{Enc(stem + s)}\">{Enc(stem + s)}</a>");
         sb.Append("</p>\n");
     }
 

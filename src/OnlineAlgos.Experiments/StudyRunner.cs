@@ -108,7 +108,8 @@ public static class StudyRunner
                 written.Add(path);
             }
         }
-        foreach (var p in output.Plots) written.AddRange(PlotExport.Save(p, outDir));
+        foreach (var p in output.Plots)
+            using (p) written.AddRange(PlotExport.Save(p, outDir));
         string sidecar = Path.Combine(outDir, study.Name + ".json");
         var files = written.Select(Path.GetFileName).ToList();
         WriteAtomic(sidecar, provenance.Manifest.ToJson(w =>

@@ -23,7 +23,7 @@ public sealed record MoeInstance(ScoreMatrix Scores, int K, double Rate, string 
     /// <summary>A comment line with K, u and family, then the scores in the CSV score format (FORMATS.md).</summary>
     public string ToText()
     {
-        var sw = new StringWriter(CultureInfo.InvariantCulture);
+        using var sw = new StringWriter(CultureInfo.InvariantCulture);
         sw.Write(string.Create(CultureInfo.InvariantCulture, $"# moe instance: family={Family} K={K} rate={Rate} (drop this line to read the scores)\n"));
         ScoreCsvWriter.Write(sw, new[] { Scores });
         return sw.ToString();

@@ -14,7 +14,7 @@ public abstract class CliTestBase : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    protected (int Code, string Out, string Err) Run(params string[] args)
+    protected static (int Code, string Out, string Err) Run(params string[] args)
     {
         var o = new StringWriter();
         var e = new StringWriter();

@@ -7,7 +7,7 @@ public sealed class SweepSafetyTests : CliTestBase
 {
     private string NoData { get { string d = Path.Combine(Dir, "no-data"); Directory.CreateDirectory(d); return d; } }
 
-    private (int Code, string Out, string Err) Study(string outDir, params string[] extra) =>
+    private static (int Code, string Out, string Err) Study(string outDir, params string[] extra) =>
         Run(["run", "paging-classical", "--quick", "--threads", "1", "--out", outDir, .. extra]);
 
     private static string Table(string outDir) => System.IO.File.ReadAllText(Path.Combine(outDir, "paging-classical.csv"));

@@ -29,11 +29,11 @@ public class HarnessTests
         Assert.StartsWith("lru-Falsifiable, after ", e.FsCheckReport, StringComparison.Ordinal); // FsCheck's report, prefixed with the check's name
         Assert.NotNull(e.Replay);
         Assert.Contains("replay: Verify(maxTest, replay: (", e.Message);
-        Assert.True(long.Parse(e.AlgorithmCost) > long.Parse(e.OptimumCost));
+        Assert.True(long.Parse(e.AlgorithmCost, System.Globalization.CultureInfo.InvariantCulture) > long.Parse(e.OptimumCost, System.Globalization.CultureInfo.InvariantCulture));
         // The saved text parses back and still violates the claim.
         var inst = PagingInstance.Parse(e.InstanceText, "counterexample");
-        Assert.Equal(long.Parse(e.AlgorithmCost), PagingSimulator.Run(new LruPaging(), inst.Sequence, inst.K));
-        Assert.Equal(long.Parse(e.OptimumCost), BeladyPaging.Faults(inst.Sequence, inst.K));
+        Assert.Equal(long.Parse(e.AlgorithmCost, System.Globalization.CultureInfo.InvariantCulture), PagingSimulator.Run(new LruPaging(), inst.Sequence, inst.K));
+        Assert.Equal(long.Parse(e.OptimumCost, System.Globalization.CultureInfo.InvariantCulture), BeladyPaging.Faults(inst.Sequence, inst.K));
         // Shrunk: the smallest LRU > OPT instance is "a b c a" with k = 2 (LRU 4, OPT 3); allow a little slack.
         Assert.InRange(inst.Sequence.Length, 4, 6);
         Assert.Equal(2, inst.K);

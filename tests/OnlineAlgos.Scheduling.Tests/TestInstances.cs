@@ -12,7 +12,7 @@ internal static class TestInstances
     {
         var list = new List<SchedulingJob<Rational>>();
         for (int j = 0; j < jobs.Length; j++)
-            list.Add(new SchedulingJob<Rational>(j.ToString(), R(jobs[j].Release), jobs[j].Ops.Select(R).ToArray()));
+            list.Add(new SchedulingJob<Rational>(j.ToString(System.Globalization.CultureInfo.InvariantCulture), R(jobs[j].Release), jobs[j].Ops.Select(R).ToArray()));
         return new SchedulingInstance<Rational>(list);
     }
 

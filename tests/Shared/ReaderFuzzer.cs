@@ -169,7 +169,7 @@ internal static class ReaderFuzzer
 
     private static string Kind(string failure)
     {
-        int colon = failure.IndexOf(':');
+        int colon = failure.IndexOf(':', StringComparison.Ordinal);
         return colon > 0 ? failure[..colon] : failure;
     }
 

@@ -16,6 +16,9 @@ namespace OnlineAlgos.Experiments.Matching;
 /// </summary>
 public sealed class MatchingRatioStudy : IStudy
 {
+    private static readonly string[] AdversarialConfigs = ["f1-eps0.1", "f2-n5-dw0.01", "f2-n10-dw0.01", "f2-n10-dw0.0001", "f3-n5", "f6-W10", "f7-m5", "f7-m8", "f7-m12"];
+    private static readonly string[] FullOnlyAdversarialConfigs = ["f2-n14-dw0.01", "f2-n14-dw0.0001", "f7-m12-c0.1108"];
+
     /// <inheritdoc/>
     public string Name => "matching-ratios";
 
@@ -47,8 +50,8 @@ public sealed class MatchingRatioStudy : IStudy
         foreach (int T in sweepT)
             for (int r = 0; r < (options.Quick ? 2 : 5); r++)
                 configs.Add($"sweep-T{T}-n{sweepN}-uniform-edge-r{r}");
-        configs.AddRange(new[] { "f1-eps0.1", "f2-n5-dw0.01", "f2-n10-dw0.01", "f2-n10-dw0.0001", "f3-n5", "f6-W10", "f7-m5", "f7-m8", "f7-m12" });
-        if (!options.Quick) configs.AddRange(new[] { "f2-n14-dw0.01", "f2-n14-dw0.0001", "f7-m12-c0.1108" });
+        configs.AddRange(AdversarialConfigs);
+        if (!options.Quick) configs.AddRange(FullOnlyAdversarialConfigs);
         return new SweepGrid(1).Axis("config", configs);
     }
 

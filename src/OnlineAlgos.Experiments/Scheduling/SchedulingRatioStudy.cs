@@ -37,6 +37,8 @@ public sealed class SchedulingRatioStudy : IStudy
     private static string[] FamiliesFor(StudyOptions options) =>
         SwfLog(options) is null ? Families : [.. Families, "g7-swf"];
 
+    private static readonly string[] QuickMachines = ["1", "2", "4", "8"], FullMachines = ["1", "2", "4", "8", "16", "32"];
+
     /// <inheritdoc/>
     public string Name => "scheduling-ratios";
     /// <inheritdoc/>
@@ -50,7 +52,7 @@ public sealed class SchedulingRatioStudy : IStudy
     public SweepGrid Grid(StudyOptions options) =>
         new SweepGrid(options.Quick ? 3 : 30)
             .Axis("family", FamiliesFor(options))
-            .Axis("m", options.Quick ? new[] { "1", "2", "4", "8" } : new[] { "1", "2", "4", "8", "16", "32" });
+            .Axis("m", options.Quick ? QuickMachines : FullMachines);
 
     /// <inheritdoc/>
     public IReadOnlyList<string> InputFiles(StudyOptions options) => SwfLog(options) is { } log ? [log] : [];

@@ -14,6 +14,8 @@ namespace OnlineAlgos.Experiments.Scheduling;
 /// </summary>
 public sealed class SchedulingUniformTestsStudy : IStudy
 {
+    private static readonly string[] QuickMaxJobs = ["4", "8"], FullMaxJobs = ["3", "4", "6", "8", "10", "14"];
+
     /// <inheritdoc/>
     public string Name => "scheduling-uniform-tests";
     /// <inheritdoc/>
@@ -25,7 +27,7 @@ public sealed class SchedulingUniformTestsStudy : IStudy
     public SweepGrid Grid(StudyOptions options) =>
         new SweepGrid(options.Quick ? 2 : 8)
             .Axis("tie", SchedulingAlgorithmOptions.TieRuleNames)
-            .Axis("max_jobs", options.Quick ? new[] { "4", "8" } : new[] { "3", "4", "6", "8", "10", "14" });
+            .Axis("max_jobs", options.Quick ? QuickMaxJobs : FullMaxJobs);
 
     /// <inheritdoc/>
     public IReadOnlyList<string> InputFiles(StudyOptions options) => []; // generated inputs only

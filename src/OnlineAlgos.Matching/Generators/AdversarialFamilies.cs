@@ -44,7 +44,8 @@ public static class AdversarialFamilies
     {
         var w = new double[1, n];
         for (int i = 0; i < n; i++) w[0, i] = 1;
-        return MatchingInstance.Bernoulli(new[] { 1.0 }, w);
+        double[] sure = [1.0];
+        return MatchingInstance.Bernoulli(sure, w);
     }
 
     /// <summary>F3: the hand-made feasible x_{i,1} = 1/n.</summary>
@@ -57,8 +58,11 @@ public static class AdversarialFamilies
     }
 
     /// <summary>F6 greedy trap: n = 1; t1: p = 1, w = 1; t2: p = 1, w = W. Greedy = 1, OPT_on = W.</summary>
-    public static MatchingInstance GreedyTrap(double bigWeight) =>
-        MatchingInstance.Bernoulli(new[] { 1.0, 1.0 }, new double[,] { { 1.0 }, { bigWeight } });
+    public static MatchingInstance GreedyTrap(double bigWeight)
+    {
+        double[] sure = [1.0, 1.0];
+        return MatchingInstance.Bernoulli(sure, new double[,] { { 1.0 }, { bigWeight } });
+    }
 
     /// <summary>
     /// F7 Poisson trap with one sure node (nodes 0..m): time j (1..m) brings node j's private arrival w.p.

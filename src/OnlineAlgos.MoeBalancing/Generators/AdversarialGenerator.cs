@@ -16,7 +16,7 @@ public sealed class AdversarialGenerator : IScoreGenerator
     public AdversarialGenerator(int experts, AdversarialKind kind, Rng setupRng, double gap = 1.0)
     {
         ArgumentNullException.ThrowIfNull(setupRng);
-        if (experts < 1) throw new ArgumentOutOfRangeException(nameof(experts));
+        ArgumentOutOfRangeException.ThrowIfLessThan(experts, 1);
         Experts = experts;
         Kind = kind;
         Gap = gap;

@@ -18,7 +18,7 @@ public sealed class DriftGenerator : IScoreGenerator
     public DriftGenerator(ZipfGumbelGenerator inner, DriftMode mode, double sigma = 0.05, int period = 500)
     {
         ArgumentNullException.ThrowIfNull(inner);
-        if (period < 1) throw new ArgumentOutOfRangeException(nameof(period));
+        ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
         _inner = inner;
         Mode = mode;
         Sigma = sigma;

@@ -9,7 +9,7 @@ public sealed class IidSigmoidGenerator : IScoreGenerator
     /// <summary>A G1 generator.</summary>
     public IidSigmoidGenerator(int experts, double separation = 2.0)
     {
-        if (experts < 1) throw new ArgumentOutOfRangeException(nameof(experts));
+        ArgumentOutOfRangeException.ThrowIfLessThan(experts, 1);
         Experts = experts;
         Separation = separation;
     }

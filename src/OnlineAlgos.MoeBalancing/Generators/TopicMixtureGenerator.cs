@@ -20,9 +20,9 @@ public sealed class TopicMixtureGenerator : IScoreGenerator
         double sharpness = 2.0, double topicExponent = 1.0)
     {
         ArgumentNullException.ThrowIfNull(setupRng);
-        if (experts < 1) throw new ArgumentOutOfRangeException(nameof(experts));
-        if (topics < 1) throw new ArgumentOutOfRangeException(nameof(topics));
-        if (dimension < 1) throw new ArgumentOutOfRangeException(nameof(dimension));
+        ArgumentOutOfRangeException.ThrowIfLessThan(experts, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(topics, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
         Experts = experts;
         Topics = topics;
         Dimension = dimension;

@@ -17,7 +17,7 @@ public sealed class ZipfGumbelGenerator : IScoreGenerator
     /// <summary>A G2 generator; the permutation of ranks is drawn from <paramref name="setupRng"/>.</summary>
     public ZipfGumbelGenerator(int experts, double exponent, Rng setupRng, double temperature = 1.0, bool logitSpace = false)
     {
-        if (experts < 1) throw new ArgumentOutOfRangeException(nameof(experts));
+        ArgumentOutOfRangeException.ThrowIfLessThan(experts, 1);
         if (!(temperature > 0)) throw new ArgumentOutOfRangeException(nameof(temperature));
         _logW = ScoreDraws.ZipfLogWeights(experts, exponent, setupRng);
         Exponent = exponent;

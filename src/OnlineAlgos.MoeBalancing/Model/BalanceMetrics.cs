@@ -76,8 +76,8 @@ public static class BalanceMetrics
     /// <summary>Histogram of loads: counts[b] = #{i : n_i / width = b}, with <paramref name="bins"/> bins (the last takes the rest).</summary>
     public static int[] LoadHistogram(ReadOnlySpan<int> loads, int width, int bins)
     {
-        if (width < 1) throw new ArgumentOutOfRangeException(nameof(width));
-        if (bins < 1) throw new ArgumentOutOfRangeException(nameof(bins));
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(bins, 1);
         var h = new int[bins];
         foreach (int n in loads) h[Math.Min(bins - 1, n / width)]++;
         return h;
@@ -145,7 +145,7 @@ public static class BalanceMetrics
     public static double ExpertChoiceBound(ScoreMatrix scores, int k, int capacity)
     {
         ArgumentNullException.ThrowIfNull(scores);
-        if (capacity < 0) throw new ArgumentOutOfRangeException(nameof(capacity));
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         int t = scores.Tokens, e = scores.Experts;
         int take = Math.Min(capacity, t);
         var pool = new List<double>(e * take);

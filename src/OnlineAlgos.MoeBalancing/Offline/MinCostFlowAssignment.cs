@@ -45,7 +45,7 @@ public static class MinCostFlowAssignment
         if (t == 0) return new AssignmentSolution(OfflineStatus.Optimal, 0, Array.Empty<int>(), new int[e], null, 0, "");
         double q = Scale(scores.Data);
         int source = t + e, sink = t + e + 1;
-        var flow = new MinCostFlow();
+        using var flow = new MinCostFlow();
         for (int tok = 0; tok < t; tok++) flow.AddArcWithCapacityAndUnitCost(source, tok, k, 0);
         int firstPair = t;
         for (int tok = 0; tok < t; tok++)

@@ -23,7 +23,7 @@ public sealed class AlfLbBalancer : IBiasBalancer
     public AlfLbBalancer(int experts, StepSchedule schedule, bool zeroMean = false, double[]? initialBias = null)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        if (experts < 1) throw new ArgumentOutOfRangeException(nameof(experts));
+        ArgumentOutOfRangeException.ThrowIfLessThan(experts, 1);
         if (initialBias is not null && initialBias.Length != experts) throw new ArgumentException("initial bias must have length E", nameof(initialBias));
         Schedule = schedule;
         ZeroMean = zeroMean;

@@ -21,7 +21,7 @@ public sealed class AuxLossEmulationBalancer : IBiasBalancer
     /// <summary>An emulation with loss weight α (default 1e-3 as [W]'s baseline) and learning rate η.</summary>
     public AuxLossEmulationBalancer(int experts, double alpha = 1e-3, double learningRate = 1.0)
     {
-        if (experts < 1) throw new ArgumentOutOfRangeException(nameof(experts));
+        ArgumentOutOfRangeException.ThrowIfLessThan(experts, 1);
         if (!(alpha >= 0)) throw new ArgumentOutOfRangeException(nameof(alpha));
         if (!(learningRate >= 0)) throw new ArgumentOutOfRangeException(nameof(learningRate));
         _beta = new double[experts];

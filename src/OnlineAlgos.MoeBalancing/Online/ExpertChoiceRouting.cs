@@ -13,7 +13,7 @@ public static class ExpertChoiceRouting
     public static (int[] ExpertsPerToken, double Objective) Route(ScoreMatrix scores, int capacity)
     {
         ArgumentNullException.ThrowIfNull(scores);
-        if (capacity < 0) throw new ArgumentOutOfRangeException(nameof(capacity));
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         int t = scores.Tokens, e = scores.Experts;
         var order = new int[t];
         var key = new double[t];

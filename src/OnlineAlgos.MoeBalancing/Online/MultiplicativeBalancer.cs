@@ -14,7 +14,7 @@ public sealed class MultiplicativeBalancer : IBiasBalancer
     public MultiplicativeBalancer(int experts, StepSchedule schedule)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        if (experts < 1) throw new ArgumentOutOfRangeException(nameof(experts));
+        ArgumentOutOfRangeException.ThrowIfLessThan(experts, 1);
         _bias = new double[experts];
         Array.Fill(_bias, 1.0);
         Schedule = schedule;

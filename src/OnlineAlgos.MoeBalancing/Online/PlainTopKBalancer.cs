@@ -13,7 +13,7 @@ public sealed class PlainTopKBalancer : IBiasBalancer
     /// <summary>Zero bias over E experts.</summary>
     public PlainTopKBalancer(int experts)
     {
-        if (experts < 1) throw new ArgumentOutOfRangeException(nameof(experts));
+        ArgumentOutOfRangeException.ThrowIfLessThan(experts, 1);
         _bias = new double[experts];
     }
 

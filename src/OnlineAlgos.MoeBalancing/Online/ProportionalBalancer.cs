@@ -18,7 +18,7 @@ public sealed class ProportionalBalancer : IBiasBalancer
         bool centre = false, double boxRadius = double.PositiveInfinity)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        if (experts < 1) throw new ArgumentOutOfRangeException(nameof(experts));
+        ArgumentOutOfRangeException.ThrowIfLessThan(experts, 1);
         if (!(boxRadius > 0)) throw new ArgumentOutOfRangeException(nameof(boxRadius), "box radius must be > 0");
         _bias = new double[experts];
         Schedule = schedule;

@@ -13,6 +13,7 @@ internal sealed class TextLines : IDisposable
     /// <summary>Most requests a trace may have: <see cref="Array.MaxLength"/> (the dense request array's limit).</summary>
     public static readonly int MaxRequests = Array.MaxLength;
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA2213", Justification = "the caller owns the reader (Formats read over a caller's TextReader/Stream, never a path)")]
     private readonly TextReader? _reader;
     private readonly Utf8LineReader? _bytes;
     private readonly string _source;

@@ -19,6 +19,7 @@ internal sealed class Utf8LineReader : IDisposable
     /// <summary>Longest accepted line in bytes (1 MiB), excluding the line break.</summary>
     public const int MaxLineBytes = 1 << 20;
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA2213", Justification = "the caller owns the stream (Formats read over a caller's Stream, never a path)")]
     private readonly Stream _stream;
     private readonly string _source;
     private readonly int _maxLineBytes;

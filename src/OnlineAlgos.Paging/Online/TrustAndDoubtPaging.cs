@@ -74,7 +74,7 @@ public sealed class TrustAndDoubtPaging : IOnlinePagingAlgorithm
 
         public Core(IOnlinePagingAlgorithm predictor) => _pred = predictor;
 
-        public string Name => "trust-doubt-core";
+        public static string Name => "trust-doubt-core";
         public int Count { get; private set; }
 
         public void Reset(int capacity, int pageCount, Rng rng)

@@ -27,7 +27,8 @@ public static class UniformTestsAdversary
     /// <summary>Runs the search.</summary>
     public static Best HillClimb(Rng rng, int restarts, int steps, int maxJobs, TieRule tie)
     {
-        Best best = new(0, SchedulingInstance<double>.UniformTests(1.0, new[] { 0.0 }, new[] { 0.0 }));
+        double[] none = [0.0], noneProcessing = [0.0];
+        Best best = new(0, SchedulingInstance<double>.UniformTests(1.0, none, noneProcessing));
         for (int r = 0; r < restarts; r++)
         {
             int n = rng.NextInt(2, maxJobs + 1);

@@ -62,14 +62,14 @@ public sealed class PagingPredictionCommandTests : IDisposable
     [Fact]
     public void Noise_is_seeded_and_changes_errors()
     {
-        var trace = File("t.txt", string.Join("\n", Enumerable.Range(0, 300).Select(i => ((i * 7) % 13).ToString())) + "\n");
+        var trace = File("t.txt", string.Join("\n", Enumerable.Range(0, 300).Select(i => ((i * 7) % 13).ToString(System.Globalization.CultureInfo.InvariantCulture))) + "\n");
         string[] args = ["paging", "run", "--trace", trace, "--k", "3", "--algorithms", "mark0", "--predict", "discard", "--noise", "0.3", "--seed", "5"];
         var a = Run(args);
         var b = Run(args);
         Assert.Equal(0, a.Code);
         Assert.Equal(a.Out, b.Out);
         var cols = a.Out.Split('\n')[1].Split(',');
-        Assert.True(long.Parse(cols[4]) + long.Parse(cols[5]) > 0);
+        Assert.True(long.Parse(cols[4], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(cols[5], System.Globalization.CultureInfo.InvariantCulture) > 0);
         var only0 = Run("paging", "run", "--trace", trace, "--k", "3", "--algorithms", "mark0", "--predict", "discard", "--noise0", "0.5");
         Assert.Equal("0", only0.Out.Split('\n')[1].Split(',')[5]); // η1 = 0 when only true 1s are flipped
     }

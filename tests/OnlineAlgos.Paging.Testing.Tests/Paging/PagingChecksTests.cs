@@ -19,9 +19,9 @@ public class PagingChecksTests
         var e = Assert.Throws<CounterexampleException>(() =>
             PagingChecks.Competitive("lru", () => new LruPaging(), _ => Guarantee.Competitive(1, source: "false on purpose"), maxTest: 500));
         var inst = PagingInstance.Parse(e.InstanceText, "counterexample");
-        Assert.Equal(long.Parse(e.AlgorithmCost), PagingSimulator.Run(new LruPaging(), inst.Sequence, inst.K));
-        Assert.Equal(long.Parse(e.OptimumCost), BeladyPaging.Faults(inst.Sequence, inst.K));
-        Assert.True(long.Parse(e.AlgorithmCost) > long.Parse(e.OptimumCost));
+        Assert.Equal(long.Parse(e.AlgorithmCost, System.Globalization.CultureInfo.InvariantCulture), PagingSimulator.Run(new LruPaging(), inst.Sequence, inst.K));
+        Assert.Equal(long.Parse(e.OptimumCost, System.Globalization.CultureInfo.InvariantCulture), BeladyPaging.Faults(inst.Sequence, inst.K));
+        Assert.True(long.Parse(e.AlgorithmCost, System.Globalization.CultureInfo.InvariantCulture) > long.Parse(e.OptimumCost, System.Globalization.CultureInfo.InvariantCulture));
         Assert.InRange(inst.Sequence.Length, 4, 6); // the minimum is "a b c a", k = 2
     }
 
@@ -45,7 +45,7 @@ public class PagingChecksTests
         var e = Assert.Throws<CounterexampleException>(() =>
             PagingChecks.CompetitiveWithPredictions("mark0-false", b => new Mark0DiscardPaging(b), PredictionSetup.Discard,
                 _ => new Guarantee(1, 0, [new ErrorTerm("eta1", 1)]), maxTest: 500));
-        Assert.True(long.Parse(e.AlgorithmCost) > long.Parse(e.OptimumCost));
+        Assert.True(long.Parse(e.AlgorithmCost, System.Globalization.CultureInfo.InvariantCulture) > long.Parse(e.OptimumCost, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

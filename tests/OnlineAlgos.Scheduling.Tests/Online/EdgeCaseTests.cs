@@ -140,7 +140,7 @@ public class EdgeCaseTests
         for (int j = 0; j < 200; j++)
         {
             var ops = Enumerable.Range(0, 1 + rng.NextInt(4)).Select(_ => Math.Pow(10, -9 + 18 * rng.NextDouble())).ToArray();
-            jobs.Add(new SchedulingJob<double>(j.ToString(), j * 1e6 * rng.NextDouble(), ops));
+            jobs.Add(new SchedulingJob<double>(j.ToString(System.Globalization.CultureInfo.InvariantCulture), j * 1e6 * rng.NextDouble(), ops));
         }
         var inst = new SchedulingInstance<double>(jobs);
         double opt = SrptOptimum.Cost(inst);

@@ -141,7 +141,7 @@ public class SchedulerPropertyTests
         });
         for (int n = 1; n <= 7; n++)
         {
-            var eq = new SchedulingInstance<Rational>(Enumerable.Range(0, n).Select(j => new SchedulingJob<Rational>(j.ToString(), 0, new Rational[] { new(3, 2) })).ToArray());
+            var eq = new SchedulingInstance<Rational>(Enumerable.Range(0, n).Select(j => new SchedulingJob<Rational>(j.ToString(System.Globalization.CultureInfo.InvariantCulture), 0, new Rational[] { new(3, 2) })).ToArray());
             Assert.Equal((2 - new Rational(2, n + 1)) * Support.Opt(eq), Support.Run(eq, "rr").TotalFlowTime);
         }
     }
@@ -243,7 +243,7 @@ public class SchedulerPropertyTests
         for (int trial = 0; trial < 200; trial++)
         {
             int n = rng.NextInt(1, 5);
-            var jobs = Enumerable.Range(0, n).Select(j => new SchedulingJob<Rational>(j.ToString(), rng.NextInt(0, 5),
+            var jobs = Enumerable.Range(0, n).Select(j => new SchedulingJob<Rational>(j.ToString(System.Globalization.CultureInfo.InvariantCulture), rng.NextInt(0, 5),
                 Enumerable.Range(0, rng.NextInt(1, 3)).Select(_ => (Rational)rng.NextInt(0, 3)).ToArray())).ToArray();
             var inst = new SchedulingInstance<Rational>(jobs);
             Assert.Equal(BruteForce(inst), Support.Opt(inst));
