@@ -36,6 +36,10 @@ public sealed class Mark0ColiseumPaging : IOnlinePagingAlgorithm
     /// <inheritdoc/>
     public int Count => _nu + _nm;
 
+    /// <summary>The page whose slot is emptied at the start of the next request (eager discard of a bit-1 request),
+    /// or −1. It is still cached until then; a request for it then is a miss.</summary>
+    public int PendingDiscard => _pending;
+
     /// <inheritdoc/>
     public void Reset(int capacity, int pageCount, Rng rng)
     {
