@@ -87,7 +87,7 @@ public static class PagingCommands
             "phase" => PredictionSetup.Phase,
             "discard-coliseum" => PredictionSetup.DiscardColiseum,
             "phase-coliseum" => PredictionSetup.PhaseColiseum,
-            var other => throw new CliException($"--predict: expected discard, phase, discard-coliseum or phase-coliseum, got '{other}'"),
+            var other => throw new CliException($"--predict: expected discard or phase (or Cache-Coliseum's discard-coliseum, phase-coliseum), got '{other}'"),
         };
         double? q = OptionalRate(r.GetValue(o.Noise), "--noise"), q0 = OptionalRate(r.GetValue(o.Noise0), "--noise0"), q1 = OptionalRate(r.GetValue(o.Noise1), "--noise1");
         if (q is not null && (q0 is not null || q1 is not null))
