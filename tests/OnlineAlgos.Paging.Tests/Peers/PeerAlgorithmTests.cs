@@ -125,6 +125,32 @@ public class PeerAlgorithmTests
         }
     }
 
+    /// <summary>The convention variants on the same families with bits (the loop and uniform sequences over k+1 pages
+    /// with inverted discard labels and with all bits 1) and, for marker-rand-coliseum, without predictions: mean of
+    /// 200 seeds, k ∈ {2, 4, 10}. Asserted: marker-rand-coliseum's registry bound 2k·OPT + k (per run, so also for the
+    /// mean); the worst mean ratios are written to the test output.</summary>
+    [Fact]
+    public void Convention_variants_on_adversarial_families()
+    {
+        var worst = new Dictionary<string, (double Ratio, string Where)>();
+        foreach (int k in new[] { 2, 4, 10 })
+            foreach (var (family, s, _) in Families(k, 1200, (ulong)k))
+            {
+                if (family.EndsWith("/random", StringComparison.Ordinal)) continue;
+                long opt = BeladyPaging.Faults(s, k);
+                var truth = GroundTruthBits.DiscardColiseum(s, k);
+                foreach (var (bitsName, bits) in new[] { ("inverted bits", BitNoise.Inverted(truth)), ("all-1 bits", BitNoise.AllOne(s.Length)) })
+                    foreach (var name in new[] { "marker-rand-coliseum", "follow-discard-coliseum", "mark0-rand-coliseum" })
+                    {
+                        var st = RatioStatistics.Compute(Enumerable.Range(0, 200).Select(seed => (double)Run(name, s, k, (ulong)seed, bits: bits)).ToArray());
+                        if (name == "marker-rand-coliseum") Assert.True(st.Max <= 2 * k * opt + k, $"{name} on {family}: {st.Max} > 2k·OPT + k");
+                        string where = $"{family.Split('/')[0]}, {bitsName}, k={k}";
+                        if (!worst.TryGetValue(name, out var w) || st.Mean / opt > w.Ratio) worst[name] = (st.Mean / opt, where);
+                    }
+            }
+        foreach (var (name, w) in worst) _out.WriteLine($"{name}: worst mean ALG/OPT = {w.Ratio:F3} ({w.Where})");
+    }
+
     /// <summary>marker-rand-coliseum is a per-run 2k-competitive algorithm (+k) by the pairing argument in the
     /// registry, through the harness (each run one seed).</summary>
     [Fact]
