@@ -13,6 +13,7 @@ public static class StudyCatalog
         new PredictionPagingStudy(),
         new AcepsStudy(),
         new LowerBoundStudy(),
+        new PeerPagingStudy(),
         new Matching.MatchingRatioStudy(),
         new Scheduling.SchedulingRatioStudy(),
         new Scheduling.SchedulingUniformTestsStudy(),

@@ -11,10 +11,11 @@ namespace OnlineAlgos.Cli.Commands;
 
 /// <summary>
 /// <c>paging run</c>: fault counts of chosen algorithms on a user's trace, as CSV (FORMATS.md). Prediction sources for
-/// the one-bit algorithms: the trace's bit column, or ground truth (<c>--predict discard|phase</c>), optionally with
+/// the one-bit algorithms: the trace's bit column, or ground truth (<c>--predict discard|phase|discard-coliseum|phase-coliseum</c>), optionally with
 /// noise (<c>--noise q</c> or <c>--noise0 q0 --noise1 q1</c>, seeded by <c>--seed</c>). When bits are used the CSV gains
 /// <c>eta0,eta1</c>, measured for each bit algorithm against the ground truth of its own setup at that k (discard for
-/// MARK0-type algorithms, phase for MARK&amp;PREDICT); empty for algorithms that use no bits.
+/// MARK0-type algorithms, phase for MARK&amp;PREDICT; in Cache-Coliseum's convention when <c>--predict
+/// discard-coliseum|phase-coliseum</c> asked for it); empty for algorithms that use no bits.
 /// </summary>
 public static class PagingCommands
 {
@@ -47,7 +48,7 @@ public static class PagingCommands
         public readonly Option<string> Algorithms = new("--algorithms") { Description = "comma-separated: " + KnownNames, DefaultValueFactory = _ => "belady,lru,fifo" };
         public readonly Option<string> Seed = new("--seed") { Description = "seed of randomized algorithms and of prediction noise", DefaultValueFactory = _ => "1" };
         public readonly Option<int?> IdColumn = new("--id-column") { Description = "csv: 1-based id column (default: header obj_id/id/key, else 1)" };
-        public readonly Option<string?> Predict = new("--predict") { Description = "bits from ground truth: discard (Belady labels) or phase (next k-phase labels); the trace must then have no bit column" };
+        public readonly Option<string?> Predict = new("--predict") { Description = "bits from ground truth: discard (Belady labels), phase (next k-phase labels), or Cache-Coliseum's conventions discard-coliseum (Belady ties by lowest slot) and phase-coliseum (its phase cut, last two phases all 1s); the trace must then have no bit column" };
         public readonly Option<string?> Noise = new("--noise") { Description = "with --predict: flip each true bit with probability q in [0,1]" };
         public readonly Option<string?> Noise0 = new("--noise0") { Description = "with --predict: flip true 1s to 0 with probability q0 (moves eta0)" };
         public readonly Option<string?> Noise1 = new("--noise1") { Description = "with --predict: flip true 0s to 1 with probability q1 (moves eta1)" };
@@ -84,7 +85,9 @@ public static class PagingCommands
             null => null,
             "discard" => PredictionSetup.Discard,
             "phase" => PredictionSetup.Phase,
-            var other => throw new CliException($"--predict: expected discard or phase, got '{other}'"),
+            "discard-coliseum" => PredictionSetup.DiscardColiseum,
+            "phase-coliseum" => PredictionSetup.PhaseColiseum,
+            var other => throw new CliException($"--predict: expected discard or phase (or Cache-Coliseum's discard-coliseum, phase-coliseum), got '{other}'"),
         };
         double? q = OptionalRate(r.GetValue(o.Noise), "--noise"), q0 = OptionalRate(r.GetValue(o.Noise0), "--noise0"), q1 = OptionalRate(r.GetValue(o.Noise1), "--noise1");
         if (q is not null && (q0 is not null || q1 is not null))
@@ -148,18 +151,28 @@ public static class PagingCommands
                 if (kind is PredictionKind.DiscardBits or PredictionKind.PhaseBits)
                 {
                     bits = inputs.FileBits ?? Perturb(GroundTruthBits.For(request.Setup!.Value, seq, kSim), request.Q, request.Q0, request.Q1, Rng.ForCell(request.Seed, "noise", k));
-                    var own = kind == PredictionKind.DiscardBits ? PredictionSetup.Discard : PredictionSetup.Phase;
+                    var own = OwnSetup(kind, inputs.FileBits is null ? request.Setup : null);
                     var e = PredictionErrors.Compute(bits, GroundTruthBits.For(own, seq, kSim));
                     etaCols = string.Create(CultureInfo.InvariantCulture, $",{e.Eta0},{e.Eta1}");
                 }
                 if (kind == PredictionKind.NextArrival) h ??= NextArrivals(seq, request);
-                if (kind == PredictionKind.ExactNextArrival) exact ??= NextArrivalPredictions.Exact(seq);
+                if (kind is PredictionKind.ExactNextArrival or PredictionKind.NextArrival) exact ??= NextArrivalPredictions.Exact(seq); // follower-robust: OPT's cache
                 long faults = PagingAlgorithms.Faults(name, seq, kSim, new PagingAlgorithmOptions(bits, h, exact, request.Gamma, request.Epsilon),
                     Rng.ForCell(request.Seed, name, k));
                 lines.Add(string.Create(CultureInfo.InvariantCulture, $"{name},{k},{seq.Length},{faults}{etaCols}"));
             }
         }
         return lines;
+    }
+
+    // eta0/eta1 are measured against the ground truth of the algorithm's own setup, in the convention asked for: with
+    // --predict discard-coliseum|phase-coliseum against Cache-Coliseum's labels, else against ours.
+    private static PredictionSetup OwnSetup(PredictionKind kind, PredictionSetup? asked)
+    {
+        bool coliseum = asked is PredictionSetup.DiscardColiseum or PredictionSetup.PhaseColiseum;
+        return kind == PredictionKind.DiscardBits
+            ? (coliseum ? PredictionSetup.DiscardColiseum : PredictionSetup.Discard)
+            : (coliseum ? PredictionSetup.PhaseColiseum : PredictionSetup.Phase);
     }
 
     private static double[] NextArrivals(RequestSequence seq, RunRequest request) => request.ArrivalSource switch

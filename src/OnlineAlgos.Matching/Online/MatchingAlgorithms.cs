@@ -27,9 +27,9 @@ public static class MatchingAlgorithms
         Online("grouped-proposals", true, "proposals correlated within first-fit groups of LP mass <= 1",
             "ALG >= 0.652*OPT_online", "Naor-Srinivasan-Wajc; first-fit groups reconstructed", true) with { GuaranteeFor = _ => Guarantee.Approximates(0.652, "Naor-Srinivasan-Wajc", GuaranteeStatus.Reconstructed) },
         Online("pivotal", true, "pivotal sampling over available neighbours by weight, scaled template (eps, delta) = (0.11, 0.18), theta = 0.6207",
-            "ALG >= 0.678*OPT_online", Bdpsw + " (0.678 edge-, 0.685 vertex-weighted, proved for the exact variant); template of spec 2.3, scaling constants from the spec (BDPSW's scaling idea; MAGNOLIA's baseline overwrites its scaling with the unscaled LP, see pivotal-unscaled)", true)
+            "ALG >= 0.678*OPT_online", Bdpsw + " (0.678 edge-, 0.685 vertex-weighted, proved for the exact variant); template of spec 2.3; (eps, delta) = (0.11, 0.18) are the values written in the public pollner baseline (GNN-OBM, MAGNOLIA's code), which overwrites its scaled solution with the unscaled LP, so MAGNOLIA never runs them (its effective algorithm is pivotal-unscaled); not verified against BDPSW", true)
             with { GuaranteeFor = _ => Guarantee.Approximates(0.678, Bdpsw + " (exact variant)", GuaranteeStatus.Reconstructed) },
-        Online("pivotal-unscaled", true, "pivotal sampling on the unscaled LP (what MAGNOLIA's pollner baseline effectively runs)", "", Bdpsw + "; MAGNOLIA", true),
+        Online("pivotal-unscaled", true, "pivotal sampling on the unscaled LP (what MAGNOLIA's pollner baseline effectively runs)", "", Bdpsw + "; MAGNOLIA's pollner baseline as it runs (GNN-OBM code: scaled solution overwritten by the unscaled LP)", true),
         Online("pivotal-discard", true, "pivotal template that discards proposers on arrival", "", Bdpsw + " (discarding); template of spec 2.3", true),
         Offline("lp", "PPSW LP relaxation of the online optimum (GLOP)", "upper bound", "Papadimitriou-Pollner-Saberi-Wajc EC 2021", "LP with O(edges) variables"),
         Offline("online-opt", "exact online optimum: DP over free offline nodes per connected component", "exact", "dynamic programming (n <= 22 per component, else TOO_LARGE)", "O(T 2^n) per component"),

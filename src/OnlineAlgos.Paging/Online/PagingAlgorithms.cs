@@ -13,7 +13,9 @@ namespace OnlineAlgos.Paging.Online;
 /// <c>lnonmarker</c> = Det(LNonMarker core, Marker) (ACEPS), <c>lnonmarker-rnd</c> = Rnd(LNonMarker core, Marker),
 /// <c>trust-doubt</c> = Trust&amp;Doubt with FtP as action predictor; "Marker" inside combinations is randomized Marker.
 /// <c>belady</c> is offline with no online algorithm object (use <see cref="Faults"/> or <see cref="BeladyPaging"/>);
-/// <c>opt-marking</c> is offline but runs as an algorithm over the exact next arrivals.
+/// <c>opt-marking</c> is offline but runs as an algorithm over the exact next arrivals. The Cache-Coliseum block
+/// (<see cref="PeerNames"/>, spec paging-peers) adds its algorithms and its conventions as <c>-coliseum</c> variants;
+/// <c>follower-robust</c> also needs the exact next arrivals (OPT's cache, as Cache-Coliseum's <c>--boost_fr</c>).
 /// </summary>
 public static class PagingAlgorithms
 {
@@ -92,6 +94,41 @@ public static class PagingAlgorithms
         Online("trust-doubt", true, "Trust&Doubt, FtP as action predictor; follows ACEPS code; empty-candidate cases our choice",
             "E[ALG] <= O(log k)*OPT (robust)", "ACEPS 2020 (abstract)", false, "O(k)/request", PredictionKind.NextArrival,
             (n, o) => new TrustAndDoubtPaging(Arrivals(n, o)), null),
+        // --- Cache-Coliseum peers (spec paging-peers; issue #16): its algorithms we lacked, then its conventions as
+        // named variants of ours (ours stay the defaults). One contiguous block.
+        Online("guard", true, "Guard[Predict] on next arrivals (Cache-Coliseum's Guard, -f-pred-no-relax): an error (fault on a page evicted this phase) evicts a random old slot and protects it",
+            "1-consistent; E[ALG] <= (2H_{k-1}+2)*OPT (v1 abstract: 2H_k+2)", "Chen et al. NeurIPS 2025 (abstract); rule from Cache-Coliseum code", false, "O(k)/fault", PredictionKind.NextArrival,
+            (n, o) => new GuardPaging(Arrivals(n, o)),
+            k => Guarantee.Competitive(2 * Harmonic(k - 1) + 2, Rational.Zero, "Chen et al. NeurIPS 2025 (abstract)")),
+        Online("guard-no-random-evict", true, "GuardWithoutRandomEvict[Predict] (ablation): an error protects the slot but the victim still follows the predictions",
+            "1-consistent (tested); robustness NOT FOUND", "Chen et al. NeurIPS 2025 (Cache-Coliseum code)", false, "O(k)/fault", PredictionKind.NextArrival,
+            (n, o) => new GuardPaging(Arrivals(n, o), GuardVariant.WithoutRandomEvict), null),
+        Online("guard-no-protection", true, "GuardWithoutProtection[Predict] (ablation): an error evicts a random old slot, else follow the predictions over old slots only",
+            "NOT FOUND (ablation)", "Chen et al. NeurIPS 2025 (Cache-Coliseum code)", false, "O(k)/fault", PredictionKind.NextArrival,
+            (n, o) => new GuardPaging(Arrivals(n, o), GuardVariant.WithoutProtection), null),
+        Online("follower-robust", true, "Follower&Robust (F&R), a = 1, LRU evictor, predicted state = shadow cache on the next-arrival predictions; OPT cache from the true future (Cache-Coliseum's --boost_fr)",
+            "1-consistent and robust; constant NOT FOUND", "Sadek–Elias ICLR 2024 (abstract); rule from Cache-Coliseum code", false, "O(k)/fault", PredictionKind.NextArrival,
+            (n, o) => new FollowerRobustPaging(Arrivals(n, o), o.ExactNextArrivals
+                ?? throw new ArgumentException($"{n} needs the exact next arrivals (OPT's cache, as --boost_fr)", nameof(o))), null),
+        Online("combdet-coliseum", true, "CombDet[FtP, Marker-coliseum], switch_bound 1: at a full miss follow the first candidate with fewest misses; LRU evictor",
+            "NOT FOUND (Wei 2020: BlindOracle+LRU optimal among deterministic algorithms, abstract)", "Wei 2020; Lykouris–Vassilvitskii; configuration from Cache-Coliseum code", false, "O(k)/fault", PredictionKind.NextArrival,
+            (n, o) => new ColiseumCombinerPaging([new FollowThePredictionPaging(Arrivals(n, o)), new RandomizedMarkerPaging(coliseumReset: true)], false, n), null),
+        Online("combrand-coliseum", true, "CombineRandom[FtP, Marker-coliseum], β = 0.99, elected at full misses; LRU evictor",
+            "NOT FOUND (Blum–Burch 2000: Hedge-style combining, abstract)", "Wei 2020; Blum–Burch 2000; configuration from Cache-Coliseum code", false, "O(k)/fault", PredictionKind.NextArrival,
+            (n, o) => new ColiseumCombinerPaging([new FollowThePredictionPaging(Arrivals(n, o)), new RandomizedMarkerPaging(coliseumReset: true)], true, n), null),
+        Online("lnonmarker-bare", true, "LNonMarker without a combiner, Cache-Coliseum's rules (phase reset checked at every request)",
+            "O(1 + min((eta/OPT)/k, 1)*log k)*OPT [abstract; bare or combined NOT FOUND]", "Rohatgi SODA 2020; rule from Cache-Coliseum code", false, "O(k)/fault", PredictionKind.NextArrival,
+            (n, o) => new LNonMarkerBarePaging(Arrivals(n, o)), null),
+        Online("marker-rand-coliseum", true, "Marker, randomized, Cache-Coliseum's reset: marks cleared at any request (even a hit) finding all k marked",
+            "ALG <= 2k*OPT + k (our pairing argument, tested); 2H_k analysis does not carry over", "our derivation; rule from Cache-Coliseum code", false, "O(1)/request", PredictionKind.None,
+            (_, _) => new RandomizedMarkerPaging(coliseumReset: true), k => Guarantee.Competitive(2 * k, k, "our derivation (pairing of Cache-Coliseum phases)")),
+        Online("follow-discard-coliseum", true, "FollowDiscard, Cache-Coliseum's Predict[FBP]: uniform among latest-bit-1 pages, else uniform",
+            "ALG = OPT with perfect discard bits (tested); else NOT FOUND", "Antoniadis et al. ICML 2023; rule from Cache-Coliseum code", false, "O(1)/request", PredictionKind.DiscardBits,
+            (n, o) => new FollowDiscardColiseumPaging(Bits(n, o)), null),
+        Online("mark0-rand-coliseum", true, "MARK0, randomized, Cache-Coliseum's eager discard: a bit-1 request empties its slot at once",
+            "NOT FOUND (consistent/robust/smooth, abstract)", "Antoniadis et al. ICML 2023; rule from Cache-Coliseum code", false, "O(1)/request", PredictionKind.DiscardBits,
+            (n, o) => new Mark0ColiseumPaging(Bits(n, o)), null),
+        // --- end of the Cache-Coliseum block
         new(new AlgorithmInfo(Family, "opt-marking", AlgorithmRole.Offline, false,
                 "OPTMarking (offline): marking with exact next arrivals; cost = Σc_i of the k-phase partition",
                 "ALG <= 2*OPT", "textbook", false, "O(k)/fault")
@@ -112,14 +149,30 @@ public static class PagingAlgorithms
     /// <summary>Names of the competitive classical online algorithms (no predictions, a guarantee as data), in table
     /// order; the non-competitive baselines <c>mru</c> and <c>lifo</c> are in <see cref="NonCompetitiveNames"/>.</summary>
     public static IReadOnlyList<string> ClassicalNames { get; } =
-        Array.FindAll(Entries, e => e.Kind == PredictionKind.None && e.Info.Role == AlgorithmRole.Online && e.Info.GuaranteeFor is not null)
+        Array.FindAll(Entries, e => e.Kind == PredictionKind.None && e.Info.Role == AlgorithmRole.Online && e.Info.GuaranteeFor is not null
+            && !IsPeerVariant(e.Info.Name))
             .Select(e => e.Info.Name).ToArray();
 
     /// <summary>Names of the classical online baselines without any competitive guarantee (<c>mru</c>, <c>lifo</c>:
     /// their competitive ratio is unbounded), in table order. Useful as targets that a worst-case search must break.</summary>
     public static IReadOnlyList<string> NonCompetitiveNames { get; } =
-        Array.FindAll(Entries, e => e.Kind == PredictionKind.None && e.Info.Role == AlgorithmRole.Online && e.Info.GuaranteeFor is null)
+        Array.FindAll(Entries, e => e.Kind == PredictionKind.None && e.Info.Role == AlgorithmRole.Online && e.Info.GuaranteeFor is null
+            && !IsPeerVariant(e.Info.Name))
             .Select(e => e.Info.Name).ToArray();
+
+    /// <summary>The Cache-Coliseum block (spec paging-peers), in table order: its algorithms the toolkit lacked
+    /// (<c>guard</c>, <c>guard-no-random-evict</c>, <c>guard-no-protection</c>, <c>follower-robust</c>,
+    /// <c>combdet-coliseum</c>, <c>combrand-coliseum</c>, <c>lnonmarker-bare</c>) and its conventions as variants of ours
+    /// (<c>marker-rand-coliseum</c>, <c>follow-discard-coliseum</c>, <c>mark0-rand-coliseum</c>).</summary>
+    public static IReadOnlyList<string> PeerNames { get; } =
+    [
+        "guard", "guard-no-random-evict", "guard-no-protection", "follower-robust", "combdet-coliseum", "combrand-coliseum",
+        "lnonmarker-bare", "marker-rand-coliseum", "follow-discard-coliseum", "mark0-rand-coliseum",
+    ];
+
+    // Peer-convention variants of classical algorithms stay out of ClassicalNames (the classical study compares our
+    // conventions); they are in PeerNames.
+    private static bool IsPeerVariant(string name) => name.EndsWith("-coliseum", StringComparison.Ordinal);
 
     /// <summary>Names of the algorithms that consume predictions (learning-augmented, plus <c>opt-marking</c>), in table order.</summary>
     public static IReadOnlyList<string> PredictiveNames { get; } =

@@ -10,12 +10,16 @@ namespace OnlineAlgos.Paging.Online;
 /// cached, loading a page other than the requested one, loading a page already cached (including loading twice),
 /// loading into a full cache (more than k pages), and finishing a request without the requested page cached (a fault
 /// served without loading). Cost = requests whose page was absent on arrival, cold misses included, counted by
-/// <see cref="Serve"/>, not by the algorithm. O(1) per operation, no allocation; state is a bool per page and a count.
+/// <see cref="Serve"/>, not by the algorithm; a request during which the algorithm evicts the requested page and loads
+/// it again also costs one (the eager-discard variant <see cref="Mark0ColiseumPaging"/> empties a slot at the start of
+/// the next request, so an immediate repeat is a miss, as in Cache-Coliseum). For every demand-paging algorithm that
+/// never evicts the requested page the two definitions coincide. O(1) per operation, no allocation; state is a bool per page and a count.
 /// </summary>
 public sealed class PagingCache : IPageSet
 {
     private bool[] _cached = Array.Empty<bool>();
     private int _count, _capacity, _requested = -1;
+    private bool _loadedNow;
     private long _step = -1;
     private string _algorithm = "algorithm";
 
@@ -68,12 +72,13 @@ public sealed class PagingCache : IPageSet
         if (_count == _capacity) throw Violation($"loaded page {page} into a full cache: it would hold {_count + 1} pages, above k = {_capacity}");
         _cached[page] = true;
         _count++;
+        _loadedNow = true;
     }
 
     /// <summary>
     /// One step of the model: <paramref name="algorithm"/> serves the request for <paramref name="page"/> at
     /// <paramref name="time"/> on this cache; afterwards the requested page must be cached. Returns true on a fault
-    /// (page absent on arrival). O(1) plus the algorithm's work.
+    /// (page absent on arrival, or evicted and loaded again during the request). O(1) plus the algorithm's work.
     /// </summary>
     /// <exception cref="ModelViolationException">The algorithm broke a rule (see the type's summary).</exception>
     public bool Serve(IOnlinePagingAlgorithm algorithm, int page, int time)
@@ -83,10 +88,11 @@ public sealed class PagingCache : IPageSet
         _requested = page;
         _step = time;
         bool fault = !_cached[page];
+        _loadedNow = false;
         algorithm.Serve(page, time, this);
         if (!_cached[page]) throw Violation(fault ? $"fault on page {page} served without loading it" : $"requested page {page} is not cached after the request");
         _requested = -1;
-        return fault;
+        return fault || _loadedNow;
     }
 
     private ModelViolationException Violation(string rule) => new(_algorithm, _step, rule);

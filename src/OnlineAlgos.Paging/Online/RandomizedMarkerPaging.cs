@@ -7,9 +7,19 @@ namespace OnlineAlgos.Paging.Online;
 /// random unmarked page. Guarantee: E[cost] ≤ 2H_k·OPT (tight analysis 2H_k − 1, Achlioptas et al. 2000); no
 /// randomized algorithm beats H_k. O(1) per request: unmarked and marked pages in two swap-remove arrays; "unmark
 /// all" swaps the array references.
+/// <para>Variant <c>marker-rand-coliseum</c> (constructor flag <c>coliseumReset</c>): Cache-Coliseum's Marker
+/// (spec paging-peers §5.1). It differs in one rule only: the marks are cleared at the start of every request that
+/// finds all k pages marked, even when that request then hits (ours clears them at the next fault). Same guarantee
+/// (it is still a marking algorithm: a phase still holds k distinct pages).</para>
 /// </summary>
 public sealed class RandomizedMarkerPaging : IOnlinePagingAlgorithm
 {
+    private readonly bool _coliseumReset;
+
+    /// <summary>Randomized Marker; <paramref name="coliseumReset"/> = Cache-Coliseum's convention (clear the marks at
+    /// any request, hit or miss, that finds all k pages marked) instead of ours (at the next fault).</summary>
+    public RandomizedMarkerPaging(bool coliseumReset = false) => _coliseumReset = coliseumReset;
+
     private int[] _unmarked = Array.Empty<int>(), _marked = Array.Empty<int>();
     private int[] _pos = Array.Empty<int>();    // index of a cached page inside its array
     private int[] _markPhase = Array.Empty<int>();
@@ -18,7 +28,7 @@ public sealed class RandomizedMarkerPaging : IOnlinePagingAlgorithm
     private Rng _rng = new(0);
 
     /// <inheritdoc/>
-    public string Name => "marker-rand";
+    public string Name => _coliseumReset ? "marker-rand-coliseum" : "marker-rand";
     /// <inheritdoc/>
     public int Count => _nu + _nm;
 
@@ -50,6 +60,7 @@ public sealed class RandomizedMarkerPaging : IOnlinePagingAlgorithm
     /// <inheritdoc/>
     public void Serve(int page, int time, PagingCache cache)
     {
+        if (_coliseumReset && _nm == _k) UnmarkAll();
         if (_cached[page])
         {
             if (_markPhase[page] != _phase)
@@ -61,13 +72,7 @@ public sealed class RandomizedMarkerPaging : IOnlinePagingAlgorithm
         }
         if (_nu + _nm == _k)
         {
-            if (_nu == 0)
-            {
-                (_unmarked, _marked) = (_marked, _unmarked);
-                _nu = _nm;
-                _nm = 0;
-                _phase++;
-            }
+            if (_nu == 0) UnmarkAll();
             int victim = _unmarked[_rng.NextInt(_nu)];
             RemoveUnmarkedAt(_pos[victim]);
             _cached[victim] = false;
@@ -76,6 +81,14 @@ public sealed class RandomizedMarkerPaging : IOnlinePagingAlgorithm
         _cached[page] = true;
         cache.Load(page);
         AddMarked(page);
+    }
+
+    private void UnmarkAll()
+    {
+        (_unmarked, _marked) = (_marked, _unmarked);
+        _nu = _nm;
+        _nm = 0;
+        _phase++;
     }
 
     private void RemoveUnmarkedAt(int i)

@@ -37,6 +37,25 @@ public sealed class PagingPredictionCommandTests : IDisposable
         Assert.Empty(err);
     }
 
+    /// <summary>Cache-Coliseum's ground truths and its algorithms from the CLI. k = 2, a b a c: its discard labels are
+    /// 0 0 1 0 (at c both pages are never requested again and the lowest slot, a, goes), so with them
+    /// follow-discard-coliseum and the eager-discard Mark0 (a's slot is emptied after t2; c fills it) cost OPT = 3 with
+    /// η measured against the same convention; follower-robust and guard (exact arrivals) cost OPT.</summary>
+    [Fact]
+    public void Coliseum_ground_truth_and_algorithms()
+    {
+        var trace = File("t.txt", "a\nb\na\nc\n");
+        var (code, output, err) = Run("paging", "run", "--trace", trace, "--k", "2", "--predict", "discard-coliseum",
+            "--algorithms", "belady,follow-discard-coliseum,mark0-rand-coliseum,follower-robust,guard");
+        Assert.Equal(0, code);
+        Assert.Equal("algorithm,k,requests,faults,eta0,eta1\nbelady,2,4,3,,\nfollow-discard-coliseum,2,4,3,0,0\n"
+            + "mark0-rand-coliseum,2,4,3,0,0\nfollower-robust,2,4,3,,\nguard,2,4,3,,\n", output);
+        Assert.Empty(err);
+        var (code2, output2, _) = Run("paging", "run", "--trace", trace, "--k", "2", "--predict", "phase-coliseum", "--algorithms", "mark-predict");
+        Assert.Equal(0, code2);
+        Assert.EndsWith(",0,0\n", output2, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Keep_polarity_is_flipped()
     {
