@@ -69,7 +69,7 @@ public static class ExactExpectedCost
             var next = new Dictionary<string, (List<int>[] Lists, Rational P)>(StringComparer.Ordinal);
             foreach (var (lists, prob) in dist.Values)
             {
-                int where = spec.Find(lists, p);
+                int where = Spec.Find(lists, p);
                 if (where >= 0)
                 {
                     var l = Copy(lists);
@@ -152,7 +152,7 @@ public static class ExactExpectedCost
             return l;
         }
 
-        public int Find(List<int>[] lists, int p)
+        public static int Find(List<int>[] lists, int p)
         {
             for (int i = 0; i < lists.Length; i++)
                 if (lists[i].Contains(p)) return i;
