@@ -95,7 +95,6 @@ public static class SgcChecks
     /// <exception cref="InstanceFormatException">The file is malformed.</exception>
     public static CheckResult<SgcInstance, long> Replay(string path, string name, Func<SgcInstance, ISequentialGradientScheme?>? scheme = null)
     {
-        var instance = SgcInstance.Parse(File.ReadAllText(path), path);
-        return FeasibilityCheck(name, scheme ?? Registered(name)).Assert(instance);
+        return FeasibilityCheck(name, scheme ?? Registered(name)).Replay(path, SgcInstance.Parse);
     }
 }

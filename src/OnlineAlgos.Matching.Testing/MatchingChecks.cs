@@ -59,8 +59,7 @@ public static class MatchingChecks
         Func<MatchingAlgorithmOptions, IOnlineMatchingAlgorithm> factory, Guarantee guarantee,
         MatchingBenchmark benchmark = MatchingBenchmark.OnlineOptimum)
     {
-        var instance = MatchingInstance.Parse(File.ReadAllText(path), path);
-        return Create(name, factory, guarantee, benchmark).Assert(instance);
+        return Create(name, factory, guarantee, benchmark).Replay(path, MatchingInstance.Parse);
     }
 
     /// <summary>Replays a saved counterexample file against the registered algorithm <paramref name="name"/>.</summary>

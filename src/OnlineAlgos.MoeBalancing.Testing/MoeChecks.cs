@@ -79,7 +79,6 @@ public static class MoeChecks
     /// <exception cref="InstanceFormatException">The file is malformed.</exception>
     public static CheckResult<MoeInstance, double> Replay(string path, string name, Func<MoeInstance, IBiasBalancer>? balancer = null, int steps = 25)
     {
-        var instance = MoeInstance.Parse(File.ReadAllText(path), path);
-        return DualCheck(name, balancer ?? Registered(name), steps).Assert(instance);
+        return DualCheck(name, balancer ?? Registered(name), steps).Replay(path, MoeInstance.Parse);
     }
 }

@@ -56,8 +56,7 @@ public static class SchedulingChecks
     public static CheckResult<SchedulingInstance<Rational>, Rational> Replay(string path, string name,
         Func<IOnlineScheduler<Rational>> factory, Guarantee guarantee)
     {
-        var instance = SchedulingInstance<Rational>.Parse(File.ReadAllText(path), path);
-        return Create(name, factory, guarantee).Assert(instance);
+        return Create(name, factory, guarantee).Replay(path, SchedulingInstance<Rational>.Parse);
     }
 
     /// <summary>Replays a saved counterexample file against the registered scheduler <paramref name="name"/>.</summary>

@@ -76,6 +76,17 @@ public sealed class CompetitiveCheck<TInstance, TCost> where TCost : INumber<TCo
         return r;
     }
 
+    /// <summary>Replays a saved counterexample file: reads it, parses it with the family's
+    /// <paramref name="parse"/> (text, source name for errors) and <see cref="Assert"/>s the guarantee on it — the one
+    /// implementation behind every kit's <c>Replay(path, …)</c>.</summary>
+    /// <exception cref="CounterexampleException">The guarantee still fails on the saved instance.</exception>
+    public CheckResult<TInstance, TCost> Replay(string path, Func<string, string, TInstance> parse)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(parse);
+        return Assert(parse(File.ReadAllText(path), path));
+    }
+
     /// <summary>The FsCheck property (use it with Check.One or return it from an FsCheck.Xunit [Property]).</summary>
     public Property ToProperty() =>
         Prop.ForAll(_instances, instance =>

@@ -52,7 +52,7 @@ public class Mark0Tests
     public void Deterministic_bound_holds_on_generated_and_adversarial_instances()
     {
         var check = CompetitiveCheck.Create("mark0", PredictionGenerators.WithBits(PredictionSetup.Discard, 6, 120),
-            inst => Run(Det, inst, PredictionSetup.Discard), inst => BeladyPaging.Faults(inst.Sequence, inst.K), DetBound,
+            inst => PagingChecks.RunWithPredictions(Det, inst, PredictionSetup.Discard), inst => BeladyPaging.Faults(inst.Sequence, inst.K), DetBound,
             inst => inst.ToText());
         check.Verify(400);
     }
@@ -69,7 +69,7 @@ public class Mark0Tests
             {
                 var seq = DiscardLowerBoundFamily.Build(Det, ks[i], 400, bit);
                 var inst = new PagingInstance(ks[i], seq);
-                var outcome = Run(Det, inst, PredictionSetup.Discard);
+                var outcome = PagingChecks.RunWithPredictions(Det, inst, PredictionSetup.Discard);
                 Assert.Equal(400, outcome.Cost);
                 Assert.Equal(opts[i], BeladyPaging.Faults(seq, ks[i]));
                 Assert.True(DetBound(inst).Holds(outcome.Cost, opts[i], outcome.Measures));
@@ -104,8 +104,8 @@ public class Mark0Tests
         Assert.Equal(3, BeladyPaging.Faults(seq, 2));
         Assert.Equal(n, PagingSimulator.Run(new Mark0DiscardPaging(bits), seq, 2));
         Assert.Equal(n, PagingSimulator.Run(new RandomizedMark0DiscardPaging(bits), seq, 2, new Rng(4)));
-        var e = Errors(new PagingInstance(2, seq), PredictionSetup.Discard);
-        Assert.True(n <= 3 + e.Eta0 + e.Eta1);
+        var e = PagingChecks.Measures(new PagingInstance(2, seq), PredictionSetup.Discard);
+        Assert.True(n <= 3 + e["eta0"] + e["eta1"]);
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public class Mark0Tests
         // E[ALG] ≤ OPT + 2H_k·η0 + η1 (spec §3); 200 seeds per instance, test mean − 3·stderr ≤ bound (spec §6 item 11),
         // i.e. a one-sided normal test at ≈ 99.9 % per instance; 60 instances incl. the adversarial families.
         var check = CompetitiveCheck.Create("mark0-rand", PredictionGenerators.WithBits(PredictionSetup.Discard, 6, 80),
-            inst => MeanMinus3Se(Rand, inst, PredictionSetup.Discard, 200, 1000),
+            inst => PagingChecks.MeanMinus3StandardErrors(Rand, inst, PredictionSetup.Discard, 200, 1000),
             inst => BeladyPaging.Faults(inst.Sequence, inst.K),
             inst => new Guarantee(1, 0, [new ErrorTerm("eta0", 2 * HarmonicNumber(inst.K)), new ErrorTerm("eta1", 1)], Source: "(1,2H_k,1) [second-hand]"),
             inst => inst.ToText());

@@ -38,7 +38,7 @@ public class MarkAndPredictTests
     {
         // E[ALG] ≤ 2·OPT + H_k·η0 + η1 (spec §3); 200 seeds per instance, mean − 3·stderr ≤ bound (≈ 99.9 % one-sided).
         var check = CompetitiveCheck.Create("mark-predict", PredictionGenerators.WithBits(PredictionSetup.Phase, 6, 80, adversarial: false),
-            inst => MeanMinus3Se(Mp, inst, PredictionSetup.Phase, 200, 5000),
+            inst => PagingChecks.MeanMinus3StandardErrors(Mp, inst, PredictionSetup.Phase, 200, 5000),
             inst => BeladyPaging.Faults(inst.Sequence, inst.K),
             inst => new Guarantee(2, 0, [new ErrorTerm("eta0", HarmonicNumber(inst.K)), new ErrorTerm("eta1", 1)], Source: "(2,H_k,1) [second-hand]"),
             inst => inst.ToText());
@@ -59,7 +59,7 @@ public class MarkAndPredictTests
             var bits = BitNoise.Inverted(GroundTruthBits.Phase(seq, k));
             var inst = new PagingInstance(k, seq.WithBits(bits));
             long opt = BeladyPaging.Faults(seq, k);
-            var mean = MeanMinus3Se(Mp, inst, PredictionSetup.Phase, 200, 1);
+            var mean = PagingChecks.MeanMinus3StandardErrors(Mp, inst, PredictionSetup.Phase, 200, 1);
             Assert.True(mean.Cost <= 2 * HarmonicNumber(k) * opt, $"k={k}: {mean.Cost} vs {2 * HarmonicNumber(k) * opt}");
             int phases = PhasePartition.Compute(seq, k).PhaseCount;
             for (ulong s = 0; s < 20; s++)
