@@ -34,6 +34,10 @@ public static class PagingAlgorithms
         Online("marker", false, "Marker, deterministic (evicts the unmarked page marked earliest in the previous phase; marking)",
             "ALG <= k*OPT", "Fiat et al. 1991", false, "O(1)/request", PredictionKind.None,
             (_, _) => new MarkerPaging(), k => Guarantee.Competitive(k, source: "Fiat et al. 1991")),
+        Online("mru", false, "MRU: evicts the most recently used page (a classical baseline)", "not competitive (unbounded)",
+            "Borodin–El-Yaniv 1998", false, "O(1)/request", PredictionKind.None, (_, _) => new MruPaging(), null),
+        Online("lifo", false, "LIFO: evicts the most recently loaded page (a classical baseline)", "not competitive (unbounded)",
+            "Borodin–El-Yaniv 1998", false, "O(1)/request", PredictionKind.None, (_, _) => new LifoPaging(), null),
         Online("marker-rand", true, "Marker, randomized", "E[ALG] <= 2H_k*OPT", "Fiat et al. 1991", false, "O(1)/request", PredictionKind.None,
             (_, _) => new RandomizedMarkerPaging(), k => Guarantee.Competitive(2 * Harmonic(k), Rational.Zero, "Fiat et al. 1991")),
         Online("rand", true, "RAND", "E[ALG] <= k*OPT", "Raghavan–Snir 1989", false, "O(1)/request", PredictionKind.None,
@@ -105,9 +109,17 @@ public static class PagingAlgorithms
     /// <summary>Every name, in table order.</summary>
     public static IReadOnlyList<string> Names { get; } = Array.ConvertAll(Entries, e => e.Info.Name);
 
-    /// <summary>Names of the classical online algorithms (no predictions), in table order.</summary>
+    /// <summary>Names of the competitive classical online algorithms (no predictions, a guarantee as data), in table
+    /// order; the non-competitive baselines <c>mru</c> and <c>lifo</c> are in <see cref="NonCompetitiveNames"/>.</summary>
     public static IReadOnlyList<string> ClassicalNames { get; } =
-        Array.FindAll(Entries, e => e.Kind == PredictionKind.None && e.Info.Role == AlgorithmRole.Online).Select(e => e.Info.Name).ToArray();
+        Array.FindAll(Entries, e => e.Kind == PredictionKind.None && e.Info.Role == AlgorithmRole.Online && e.Info.GuaranteeFor is not null)
+            .Select(e => e.Info.Name).ToArray();
+
+    /// <summary>Names of the classical online baselines without any competitive guarantee (<c>mru</c>, <c>lifo</c>:
+    /// their competitive ratio is unbounded), in table order. Useful as targets that a worst-case search must break.</summary>
+    public static IReadOnlyList<string> NonCompetitiveNames { get; } =
+        Array.FindAll(Entries, e => e.Kind == PredictionKind.None && e.Info.Role == AlgorithmRole.Online && e.Info.GuaranteeFor is null)
+            .Select(e => e.Info.Name).ToArray();
 
     /// <summary>Names of the algorithms that consume predictions (learning-augmented, plus <c>opt-marking</c>), in table order.</summary>
     public static IReadOnlyList<string> PredictiveNames { get; } =

@@ -1,0 +1,69 @@
+using OnlineAlgos.Core;
+using OnlineAlgos.Paging.Analysis;
+using OnlineAlgos.Paging.Model;
+using OnlineAlgos.Paging.Offline;
+using OnlineAlgos.Paging.Online;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace OnlineAlgos.Paging.Tests.Analysis;
+
+public class ExactCompetitiveRatioTests(ITestOutputHelper output)
+{
+    // Known values: every marking / conservative algorithm has ratio exactly k on k+1 pages (Sleator–Tarjan 1985,
+    // Karlin et al. 1988); MRU and LIFO are not competitive.
+    [Theory]
+    [InlineData("lru", 2)]
+    [InlineData("lru", 3)]
+    [InlineData("lru", 4)]
+    [InlineData("fifo", 2)]
+    [InlineData("fifo", 3)]
+    [InlineData("fifo", 4)]
+    [InlineData("fwf", 2)]
+    [InlineData("fwf", 3)]
+    [InlineData("fwf", 4)]
+    [InlineData("marker", 2)]
+    [InlineData("marker", 3)]
+    [InlineData("marker", 4)]
+    public void MarkingAndConservativeAlgorithmsGiveExactlyK(string name, int k)
+    {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var r = ExactCompetitiveRatio.Compute(name, k);
+        output.WriteLine($"{name} k={k} N={r.Pages}: ratio {r.RatioText}, states {r.States}, edges {r.Edges}, iterations {r.Iterations}, {sw.ElapsedMilliseconds} ms");
+        Assert.False(r.Unbounded);
+        Assert.Equal(new Rational(k), r.Ratio);
+        AssertWitness(r);
+    }
+
+    [Theory]
+    [InlineData("mru", 2)]
+    [InlineData("mru", 3)]
+    [InlineData("mru", 4)]
+    [InlineData("lifo", 2)]
+    [InlineData("lifo", 3)]
+    [InlineData("lifo", 4)]
+    public void MruAndLifoAreUnbounded(string name, int k)
+    {
+        var r = ExactCompetitiveRatio.Compute(name, k);
+        output.WriteLine($"{name} k={k}: {r.RatioText}, states {r.States}, edges {r.Edges}, witness {r.Witness.Length} requests");
+        Assert.True(r.Unbounded);
+        Assert.Equal("unbounded", r.RatioText);
+        AssertWitness(r);
+        Assert.True(r.AlgorithmCost >= ExactCompetitiveRatio.UnboundedWitnessRatio * r.OptimumCost);
+    }
+
+    // The witness's costs are the real class's and Belady's, and its ratio is within 2 % of a finite ratio.
+    private static void AssertWitness(ExactRatioResult r)
+    {
+        var bits = r.Witness.HasBits ? r.Witness.Bits.ToArray() : null;
+        Assert.Equal(r.AlgorithmCost, PagingSimulator.Run(PagingAlgorithms.Create(r.Algorithm, new PagingAlgorithmOptions(bits)), r.Witness, r.K));
+        Assert.Equal(r.OptimumCost, BeladyPaging.Faults(r.Witness, r.K));
+        Assert.Equal(r.Prefix.Length + r.Repetitions * r.Cycle.Length, r.Witness.Length);
+        Assert.True(r.Witness.PageCount <= r.Pages);
+        if (!r.Unbounded)
+        {
+            double ratio = (double)r.AlgorithmCost / r.OptimumCost, exact = r.Ratio.ToDouble();
+            Assert.InRange(ratio, exact * 0.98, exact * 1.02);
+        }
+    }
+}
