@@ -10,34 +10,12 @@ using Xunit;
 namespace OnlineAlgos.Paging.Testing.Tests.Paging;
 
 /// <summary>
-/// The harness hunts (issue #15): the two false claims that random sampling passes — most-recently-used ≤ k·OPT and
+/// The harness hunts (issue #15): the two false claims that random sampling passes — most-recently-used (registry `mru`) ≤ k·OPT and
 /// LRU ≤ 2.5·OPT at k = 3 — fail once the search phase runs, from the fixed default seed, with a shrunk
 /// counterexample whose costs replay; the true claim LRU ≤ 3·OPT at k = 3 passes the same hunt.
 /// </summary>
 public class HuntingTests
 {
-    // MRU (evict the page requested last), written here so the test needs no registry entry: not competitive.
-    internal sealed class Mru : IOnlinePagingAlgorithm
-    {
-        private bool[] _cached = [];
-        private int _k, _count, _last = -1;
-        public string Name => "mru-test";
-        public int Count => _count;
-        public void Reset(int capacity, int pageCount, Rng rng) { _k = capacity; _count = 0; _last = -1; _cached = new bool[pageCount]; }
-        public bool Contains(int page) => _cached[page];
-        public void Serve(int page, int time, PagingCache cache)
-        {
-            if (!_cached[page])
-            {
-                if (_count == _k) { _cached[_last] = false; _count--; cache.Evict(_last); }
-                _cached[page] = true;
-                _count++;
-                cache.Load(page);
-            }
-            _last = page;
-        }
-    }
-
     private static Guarantee Ratio(Rational r) => Guarantee.Competitive(r, Rational.Zero, "false on purpose");
 
     private static void AssertReplays(CounterexampleException e, Func<IOnlinePagingAlgorithm> factory, int k, Rational ratio)
@@ -77,19 +55,28 @@ public class HuntingTests
     [Fact]
     public void Mru_at_most_k_opt_passes_sampling_but_fails_the_hunt()
     {
-        var check = PagingChecks.Check("mru", () => new Mru(), k => Guarantee.Competitive(k, source: "false on purpose"), maxK: 3, minK: 3);
+        var check = PagingChecks.Check("mru", () => PagingAlgorithms.Create("mru"), k => Guarantee.Competitive(k, source: "false on purpose"), maxK: 3, minK: 3);
         check.Verify(500, searchBudget: 0);
         var e = Assert.Throws<CounterexampleException>(() => check.Verify(500));
-        AssertReplays(e, () => new Mru(), 3, 3);
+        AssertReplays(e, () => PagingAlgorithms.Create("mru"), 3, 3);
     }
 
     [Fact]
     public void Mru_at_most_k_opt_fails_the_hunt_over_all_k_too()
     {
         var e = Assert.Throws<CounterexampleException>(() =>
-            PagingChecks.Competitive("mru", () => new Mru(), k => Guarantee.Competitive(k, source: "false on purpose"), maxTest: 500));
+            PagingChecks.Competitive("mru", () => PagingAlgorithms.Create("mru"), k => Guarantee.Competitive(k, source: "false on purpose"), maxTest: 500));
         var inst = PagingInstance.Parse(e.InstanceText, "counterexample");
-        AssertReplays(e, () => new Mru(), inst.K, inst.K);
+        AssertReplays(e, () => PagingAlgorithms.Create("mru"), inst.K, inst.K);
+    }
+
+    [Fact]
+    public void Lifo_at_most_k_opt_fails_the_hunt()
+    {
+        var e = Assert.Throws<CounterexampleException>(() =>
+            PagingChecks.Competitive("lifo", () => PagingAlgorithms.Create("lifo"), k => Guarantee.Competitive(k, source: "false on purpose"), maxTest: 500));
+        var inst = PagingInstance.Parse(e.InstanceText, "counterexample");
+        AssertReplays(e, () => PagingAlgorithms.Create("lifo"), inst.K, inst.K);
     }
 
     [Fact]
