@@ -9,7 +9,7 @@ namespace OnlineAlgos.Paging.Analysis;
 /// classes (every witness is replayed through <c>PagingSimulator</c>, and tests compare costs on random sequences).
 /// Supported: <c>lru</c>, <c>fifo</c>, <c>fwf</c>, <c>marker</c> (deterministic), <c>mru</c>, <c>lifo</c>, and, with the
 /// adversary choosing each bit, <c>follow-discard</c> and <c>mark0</c>. Not supported: randomized algorithms (see
-/// <c>ExactExpectedCost</c>), combiners (their state holds cost counters that grow without bound), algorithms
+/// <see cref="ExactExpectedCost"/>), combiners (their state holds cost counters that grow without bound), algorithms
 /// reading next-arrival predictions (real-valued), offline benchmarks. O(k) per step; state size ≤ k + 2 bytes.
 /// </summary>
 public sealed class PagingStateModel
