@@ -73,7 +73,7 @@ public static class WorstCaseCommands
             throw new CliException($"--pages {pages}: expected k < pages <= {ExactCompetitiveRatio.MaxPages} (with at most k pages every algorithm faults only on first requests)");
         string outPath = r.GetValue(o.Out) ?? $"worst-case-paging-{name}-k{k}-n{pages}.txt";
 
-        Action<int>? progress = ctx.Interactive ? s => ctx.Error.Write($"\rstates explored: {s:N0}") : null;
+        Action<int>? progress = ctx.Interactive ? s => ctx.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\rstates explored: {s:N0}")) : null;
         ExactRatioResult result;
         try
         {

@@ -202,7 +202,8 @@ public static class ExactCompetitiveRatio
                 if (ids.TryGetValue(key, out int id)) return id;
                 id = ids.Count;
                 if (id >= maxStates)
-                    throw new InvalidOperationException($"the game graph of {model.Name} at k = {k}, pages = {pages} exceeds {maxStates:N0} states: use a smaller k or fewer pages");
+                    throw new InvalidOperationException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"the game graph of {model.Name} at k = {k}, pages = {pages} exceeds {maxStates:N0} states: use a smaller k or fewer pages"));
                 ids.Add(key, id);
                 algStates.Add(a);
                 wfStates.Add(w);

@@ -86,7 +86,7 @@ public sealed class PagingRunTests : CliTestBase
     [InlineData("--k", "0", "--k expects positive integers")]
     [InlineData("--k", "-3", "--k expects positive integers")]
     [InlineData("--k", "ten", "--k expects positive integers")]
-    [InlineData("--algorithms", "lru,optimal", "--algorithms: unknown paging algorithm 'optimal'; known: belady, lru, fifo, fwf, marker, marker-rand, rand, follow-discard")]
+    [InlineData("--algorithms", "lru,optimal", "--algorithms: unknown paging algorithm 'optimal'; known: belady, lru, fifo, fwf, marker, mru, lifo, marker-rand, rand, follow-discard")]
     [InlineData("--format", "parquet", "unknown format 'parquet'")]
     [InlineData("--seed", "-1", "--seed expects")]
     public void BadOptionsGiveOneClearError(string option, string value, string expected)

@@ -67,3 +67,36 @@ public class ExactCompetitiveRatioTests(ITestOutputHelper output)
         }
     }
 }
+
+public class ExactCompetitiveRatioErrorTests
+{
+    [Fact]
+    public void UnsupportedAlgorithmsAndSizesAreClearErrors()
+    {
+        var e = Assert.Throws<ArgumentException>(() => ExactCompetitiveRatio.Compute("marker-rand", 2));
+        Assert.StartsWith("no exact model for paging algorithm 'marker-rand'; supported: lru, fifo, fwf, marker, mru, lifo, follow-discard, mark0", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => ExactCompetitiveRatio.Compute("mark0-robust", 2));
+        Assert.Throws<ArgumentException>(() => ExactCompetitiveRatio.Compute("ftp", 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ExactCompetitiveRatio.Compute("lru", 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ExactCompetitiveRatio.Compute("lru", ExactCompetitiveRatio.MaxK + 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ExactCompetitiveRatio.Compute("lru", 3, 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ExactCompetitiveRatio.Compute("lru", 3, ExactCompetitiveRatio.MaxPages + 1));
+    }
+
+    [Fact]
+    public void TheStateGuardNamesTheNumbers()
+    {
+        // FIFO at k = 4 has 2,726 states: a guard of 1,000 stops the exploration with a message saying what to change.
+        var e = Assert.Throws<InvalidOperationException>(() => ExactCompetitiveRatio.Compute("fifo", 4, maxStates: 1000));
+        Assert.Equal("the game graph of fifo at k = 4, pages = 5 exceeds 1,000 states: use a smaller k or fewer pages", e.Message);
+    }
+
+    [Fact]
+    public void ProgressIsReportedWithTheFinalStateCount()
+    {
+        var seen = new List<int>();
+        var r = ExactCompetitiveRatio.Compute("fifo", 5, progress: seen.Add);
+        Assert.Equal(r.States, seen[^1]);
+        Assert.Contains(10_000, seen);
+    }
+}

@@ -143,7 +143,7 @@ public class CombinerTests
             Assert.Throws<ArgumentException>(() => PagingAlgorithms.Create("mark0", new PagingAlgorithmOptions())).Message);
         Assert.False(PagingAlgorithms.TryCreate("nope", new PagingAlgorithmOptions(), out var none));
         Assert.Null(none);
-        Assert.StartsWith("unknown paging algorithm 'nope'; known: belady, lru, fifo, fwf, marker, marker-rand, rand, follow-discard,",
+        Assert.StartsWith("unknown paging algorithm 'nope'; known: belady, lru, fifo, fwf, marker, mru, lifo, marker-rand, rand, follow-discard,",
             Assert.Throws<ArgumentException>(() => PagingAlgorithms.Create("nope")).Message, StringComparison.Ordinal);
     }
 }
