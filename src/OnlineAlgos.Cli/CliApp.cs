@@ -24,6 +24,7 @@ public static class CliApp
         root.Subcommands.Add(MoeCommands.Create(ctx));
         root.Subcommands.Add(GradientCodingCommands.Create(ctx));
         root.Subcommands.Add(SchedulingCommands.Create(ctx));
+        root.Subcommands.Add(SearchCommands.Check(ctx));
         root.Subcommands.Add(WorstCaseCommands.Create(ctx));
         return root;
     }

@@ -23,6 +23,7 @@ public static class StudyCatalog
         new MoeBalancing.MoeRateStudy(),
         new MoeBalancing.MoeRegretStudy(),
         new MoeBalancing.MoeGapStudy(),
+        new WorstCase.WorstCaseStudy(),
     };
 
     /// <summary>The study of that name, or null.</summary>

@@ -53,11 +53,12 @@ public static class MoeChecks
 
     /// <summary>The weak-duality check of a balancer.</summary>
     public static CompetitiveCheck<MoeInstance, double> DualCheck(string name, Func<MoeInstance, IBiasBalancer> balancer,
-        int steps = 25, int maxTokens = 8, int maxExperts = 5)
+        int steps = 25, int maxTokens = 8, int maxExperts = 5, int searchBudget = CompetitiveCheck<MoeInstance, double>.DefaultSearchBudget)
     {
         ArgumentNullException.ThrowIfNull(balancer);
         return CompetitiveCheck.Create(name + " D(p_k) >= OPT", MoeGenerators.Instances(maxTokens, maxExperts, integerTarget: true),
-            x => MinDual(balancer(x), x, steps), BalancedOptimum, DualAtLeastOpt, x => x.ToText());
+            x => MinDual(balancer(x), x, steps), BalancedOptimum, DualAtLeastOpt, x => x.ToText())
+            .WithSearch(MoeMoves.Create(maxTokens, maxExperts), searchBudget);
     }
 
     /// <summary>Checks weak duality for the registry balancer in one call.</summary>

@@ -18,28 +18,35 @@ public static class PagingChecks
 {
     /// <summary>The check (not yet run) of <paramref name="factory"/>'s algorithm against Belady with the guarantee
     /// for each instance's k. Coins of randomized algorithms: <c>new Rng(seed)</c> per instance.</summary>
+    /// <remarks>After random sampling, <c>Verify</c> runs a search phase of <paramref name="searchBudget"/>
+    /// evaluations over <see cref="PagingMoves"/> (sequences up to <c>max(200, maxN)</c> requests, k in
+    /// [<paramref name="minK"/>, <paramref name="maxK"/>]); 0 switches it off.</remarks>
     public static CompetitiveCheck<PagingInstance, long> Check(string name, Func<IOnlinePagingAlgorithm> factory,
-        Func<int, Guarantee> guaranteeForK, int maxK = 6, int maxN = 120, ulong seed = 0)
+        Func<int, Guarantee> guaranteeForK, int maxK = 6, int maxN = 120, ulong seed = 0,
+        int searchBudget = CompetitiveCheck<PagingInstance, long>.DefaultSearchBudget, int minK = 1)
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(guaranteeForK);
-        return CompetitiveCheck.Create(name, PagingGenerators.Instances(maxK, maxN),
+        return CompetitiveCheck.Create(name, PagingGenerators.Instances(maxK, maxN, minK),
             inst => PagingSimulator.Run(factory(), inst.Sequence, inst.K, new Rng(seed)),
             inst => BeladyPaging.Faults(inst.Sequence, inst.K),
             inst => guaranteeForK(inst.K),
-            inst => inst.ToText());
+            inst => inst.ToText())
+            .WithSearch(PagingMoves.Create(minK: Math.Min(minK, maxK), maxK: maxK, maxLength: Math.Max(200, maxN)), searchBudget);
     }
 
     /// <summary>Runs <see cref="Check"/> for <paramref name="maxTest"/> instances.</summary>
     /// <exception cref="CounterexampleException">The guarantee failed; the message holds the shrunk instance.</exception>
     public static void Competitive(string name, Func<IOnlinePagingAlgorithm> factory, Func<int, Guarantee> guaranteeForK,
-        int maxTest = 300, int maxK = 6, int maxN = 120, ulong seed = 0) =>
-        Check(name, factory, guaranteeForK, maxK, maxN, seed).Verify(maxTest);
+        int maxTest = 300, int maxK = 6, int maxN = 120, ulong seed = 0,
+        int searchBudget = CompetitiveCheck<PagingInstance, long>.DefaultSearchBudget, int minK = 1) =>
+        Check(name, factory, guaranteeForK, maxK, maxN, seed, searchBudget, minK).Verify(maxTest);
 
     /// <summary>The check (not yet run) of an algorithm built from the instance's prediction bits, with measures
     /// eta0/eta1 against the ground truth of <paramref name="setup"/> at the instance's k.</summary>
     public static CompetitiveCheck<PagingInstance, long> CheckWithPredictions(string name, Func<byte[], IOnlinePagingAlgorithm> create,
-        PredictionSetup setup, Func<int, Guarantee> guaranteeForK, int maxK = 6, int maxN = 120, ulong seed = 0)
+        PredictionSetup setup, Func<int, Guarantee> guaranteeForK, int maxK = 6, int maxN = 120, ulong seed = 0,
+        int searchBudget = CompetitiveCheck<PagingInstance, long>.DefaultSearchBudget)
     {
         ArgumentNullException.ThrowIfNull(create);
         ArgumentNullException.ThrowIfNull(guaranteeForK);
@@ -47,14 +54,16 @@ public static class PagingChecks
             inst => RunWithPredictions(create, inst, setup, seed),
             inst => BeladyPaging.Faults(inst.Sequence, inst.K),
             inst => guaranteeForK(inst.K),
-            inst => inst.ToText());
+            inst => inst.ToText())
+            .WithSearch(PagingMoves.Create(maxK: maxK, maxLength: Math.Max(200, maxN), bits: true), searchBudget);
     }
 
     /// <summary>Runs <see cref="CheckWithPredictions"/> for <paramref name="maxTest"/> instances.</summary>
     /// <exception cref="CounterexampleException">The guarantee failed; the message holds the shrunk instance.</exception>
     public static void CompetitiveWithPredictions(string name, Func<byte[], IOnlinePagingAlgorithm> create, PredictionSetup setup,
-        Func<int, Guarantee> guaranteeForK, int maxTest = 300, int maxK = 6, int maxN = 120, ulong seed = 0) =>
-        CheckWithPredictions(name, create, setup, guaranteeForK, maxK, maxN, seed).Verify(maxTest);
+        Func<int, Guarantee> guaranteeForK, int maxTest = 300, int maxK = 6, int maxN = 120, ulong seed = 0,
+        int searchBudget = CompetitiveCheck<PagingInstance, long>.DefaultSearchBudget) =>
+        CheckWithPredictions(name, create, setup, guaranteeForK, maxK, maxN, seed, searchBudget).Verify(maxTest);
 
     /// <summary>One run with the prediction errors as measures: cost = faults, measures eta0, eta1.</summary>
     public static Outcome<long> RunWithPredictions(Func<byte[], IOnlinePagingAlgorithm> create, PagingInstance instance, PredictionSetup setup, ulong seed = 0)

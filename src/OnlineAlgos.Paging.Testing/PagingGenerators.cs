@@ -13,13 +13,16 @@ namespace OnlineAlgos.Paging.Testing;
 public static class PagingGenerators
 {
     /// <summary>Arbitrary paging instances (no prediction bits).</summary>
-    public static Arbitrary<PagingInstance> Instances(int maxK = 6, int maxN = 120) =>
-        Arb.From(InstanceGen(maxK, maxN), Shrink);
+    /// <remarks><paramref name="minK"/> &gt; 1 restricts k to [minK, maxK] (a claim at one k: minK = maxK); the
+    /// shrinker then never lowers k below it.</remarks>
+    public static Arbitrary<PagingInstance> Instances(int maxK = 6, int maxN = 120, int minK = 1) =>
+        minK <= 1 ? Arb.From(InstanceGen(maxK, maxN), Shrink)
+        : Arb.From(InstanceGen(maxK, maxN, minK), i => Shrink(i).Where(s => s.K >= minK));
 
     /// <summary>The generator behind <see cref="Instances"/>.</summary>
-    public static Gen<PagingInstance> InstanceGen(int maxK, int maxN) =>
+    public static Gen<PagingInstance> InstanceGen(int maxK, int maxN, int minK = 1) =>
         Gen.Sized(size =>
-            from k in Gen.Choose(1, SizedBound(size, maxK, 1))
+            from k in Gen.Choose(Math.Min(minK, maxK), Math.Max(minK, SizedBound(size, maxK, 1)))
             from universe in Gen.Choose(k + 1, 3 * k + 1)
             from n in Gen.Choose(0, SizedBound(size, maxN, Math.Min(maxN, 4)))
             from pages in Gen.OneOf(Uniform(universe, n), Loop(k, n), Scan(universe, n), Phased(k, n))

@@ -88,7 +88,7 @@ public class SchedulingKitTests
         Assert.False(SchedulingChecks.Create("fifo", Guarantee.Competitive(1)).HoldsOn(inst));
         // OpSRPT's proven bound holds on uniform tests, exactly.
         SchedulingChecks.Competitive("opsrpt", SchedulingAlgorithms.All[0].GuaranteeFor!(new Dictionary<string, double>()), 200,
-            instances: SchedulingGenerators.UniformTests(Rational.One));
+            instances: SchedulingGenerators.UniformTests(Rational.One), moves: SchedulingMoves.UniformTests(Rational.One));
     }
 
     [Fact]

@@ -21,8 +21,9 @@ public static class WorstCaseCommands
     /// <summary>The <c>worst-case</c> command group.</summary>
     public static Command Create(CliContext ctx)
     {
-        var group = new Command("worst-case", "worst-case instances: exact competitive ratios on small universes");
+        var group = new Command("worst-case", "worst-case instances: exact competitive ratios on small universes (paging --exact) or adversarial search");
         group.Subcommands.Add(Paging(ctx));
+        foreach (var c in SearchCommands.WorstCaseFamilies(ctx)) group.Subcommands.Add(c);
         return group;
     }
 
@@ -33,7 +34,10 @@ public static class WorstCaseCommands
         public readonly Option<string?> Pages = new("--pages") { Description = "number of pages the adversary uses (default k + 1)" };
         public readonly Option<bool> Exact = new("--exact") { Description = "compute the exact competitive ratio on the game graph (deterministic algorithms with finite state)" };
         public readonly Option<string?> Out = new("--out") { Description = "witness file (paging text format); default worst-case-paging-A-kK-nN.txt" };
-        public Option[] All => [Algorithm, K, Pages, Exact, Out];
+        public readonly Option<string?> Budget = new("--budget") { Description = "search mode: evaluations (default 2000)" };
+        public readonly Option<string?> Seed = new("--seed") { Description = "search mode: seed (default 1)" };
+        public readonly Option<string?> MaxLength = new("--max-length") { Description = "search mode: longest sequence built (default 200)" };
+        public Option[] All => [Algorithm, K, Pages, Exact, Out, Budget, Seed, MaxLength];
     }
 
     private static Command Paging(CliContext ctx)
@@ -45,13 +49,13 @@ public static class WorstCaseCommands
         return cmd;
     }
 
-    /// <summary>The search branch (issue #15 item 5, second form); not part of the exact mode.</summary>
+    /// <summary>The search branch (issue #15 item 5, second form): adversarial search over sequences, CSV
+    /// <c>algorithm,ratio,evaluations,witness</c> (<see cref="SearchCommands.RunPagingWorstCase"/>).</summary>
     private static int RunPagingSearch(CliContext ctx, ParseResult r, PagingOptions o)
     {
-        _ = ctx;
-        _ = r;
-        _ = o;
-        throw new CliException("worst-case paging: give --exact (the adversarial search mode is not available in this build)");
+        if (r.GetValue(o.Pages) is not null) throw new CliException("--pages belongs to --exact; the search mode bounds pages by k + 2");
+        return SearchCommands.RunPagingWorstCase(ctx, r.GetValue(o.Algorithm)!, r.GetValue(o.K), r.GetValue(o.Budget), r.GetValue(o.Seed),
+            r.GetValue(o.MaxLength), r.GetValue(o.Out));
     }
 
     private static int RunPagingExact(CliContext ctx, ParseResult r, PagingOptions o)

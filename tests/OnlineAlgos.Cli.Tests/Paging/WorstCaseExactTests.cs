@@ -61,7 +61,7 @@ public sealed class WorstCaseExactTests : CliTestBase
     [InlineData(new[] { "--algorithm", "lru", "--k", "3", "--pages", "3", "--exact" }, "--pages 3: expected k < pages <= 12")]
     [InlineData(new[] { "--algorithm", "lru", "--k", "x", "--exact" }, "--k expects a positive integer, got 'x'")]
     [InlineData(new[] { "--algorithm", "lru", "--exact" }, "--exact needs --k")]
-    [InlineData(new[] { "--algorithm", "lru", "--k", "2" }, "give --exact")]
+    [InlineData(new[] { "--algorithm", "lru", "--k", "2", "--pages", "3" }, "--pages belongs to --exact")] // search mode (wt-search)
     public void BadRequestsAreOneLineUsageErrors(string[] args, string expected)
     {
         var (code, stdout, stderr) = Run(["worst-case", "paging", .. args]);

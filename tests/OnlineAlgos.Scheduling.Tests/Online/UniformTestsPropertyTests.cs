@@ -32,7 +32,7 @@ public class UniformTestsPropertyTests
             inst => ScheduleSimulator.Run(inst, new OperationSrptScheduler<Rational>(tie)).TotalFlowTime,
             inst => SrptOptimum.Cost(inst),
             new Guarantee(2, Source: "Lindermayr-Schafer-Schloter-Stougie 2026, uniform obligatory tests"),
-            SchedulingGenerators.ToText);
+            SchedulingGenerators.ToText).WithSearch(SchedulingMoves.UniformTests(t)); // then hunts on uniform tests
         check.Verify(maxTest: 150);
     }
 
