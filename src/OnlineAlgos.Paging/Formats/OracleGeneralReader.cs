@@ -41,69 +41,9 @@ public static class OracleGeneralReader
         long records = data.Length / RecordSize;
         CheckCount(records, maxRecords, sourceName);
         var requests = new int[records];
-        var body = data[..(int)(records * RecordSize)];
-        var table = records >= ParallelThreshold && Environment.ProcessorCount > 1
-            ? RemapParallel(body, requests, sourceName, maxPages)
-            : null;
-        if (table == null)
-        {
-            table = new PageIdTable((int)Math.Min(records, 1 << 16), maxPages);
-            Remap(body, table, requests, 0, sourceName);
-        }
+        var table = new PageIdTable((int)Math.Min(records, 1 << 16), maxPages);
+        Remap(data[..(int)(records * RecordSize)], table, requests, 0, sourceName);
         return Finish(requests, records, data.Length - (int)(records * RecordSize), table, sourceName);
-    }
-
-    private const int ParallelThreshold = 1 << 20;
-
-    /// <summary>
-    /// Remaps in parts on several cores: each part gets its own table (local ids in first-occurrence order within the
-    /// part), then the parts' ids are merged in order into part 0's table, which makes the dense ids exactly the
-    /// whole trace's first-occurrence order, and each later part's requests are translated. Returns null (the caller
-    /// then runs the sequential pass, which reports errors with their exact record) when a part hits a limit.
-    /// </summary>
-    private static unsafe PageIdTable? RemapParallel(ReadOnlySpan<byte> body, int[] requests, string sourceName, int maxPages)
-    {
-        int n = requests.Length;
-        int parts = Math.Min(Environment.ProcessorCount, 8);
-        var tables = new PageIdTable[parts];
-        var starts = new int[parts + 1];
-        for (int j = 0; j <= parts; j++) starts[j] = (int)((long)n * j / parts);
-        bool failed = false;
-        fixed (byte* p = body)
-        {
-            byte* basePtr = p;
-            Parallel.For(0, parts, j =>
-            {
-                int first = starts[j], count = starts[j + 1] - first;
-                var t = new PageIdTable(1 << 16, maxPages);
-                try
-                {
-                    Remap(new ReadOnlySpan<byte>(basePtr + (long)first * RecordSize, count * RecordSize), t, requests, first, sourceName);
-                    tables[j] = t;
-                }
-                catch (InstanceFormatException) { Volatile.Write(ref failed, true); }
-            });
-        }
-        if (failed) return null;
-        var global = tables[0];
-        var maps = new int[parts][];
-        try
-        {
-            for (int j = 1; j < parts; j++)
-            {
-                var local = tables[j];
-                var map = maps[j] = new int[local.Count];
-                for (int l = 0; l < map.Length; l++) map[l] = global.GetOrAdd(local.IdAt(l), sourceName, starts[j]);
-            }
-        }
-        catch (InstanceFormatException) { return null; }
-        Parallel.For(1, parts, j =>
-        {
-            var map = maps[j];
-            var dst = requests.AsSpan(starts[j], starts[j + 1] - starts[j]);
-            for (int r = 0; r < dst.Length; r++) dst[r] = map[dst[r]];
-        });
-        return global;
     }
 
     /// <summary><see cref="Read(Stream, string)"/> with a smaller record limit (tests of the limit).</summary>

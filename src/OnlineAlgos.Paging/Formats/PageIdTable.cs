@@ -50,9 +50,6 @@ internal sealed class PageIdTable
         return r;
     }
 
-    /// <summary>The id with dense index <paramref name="dense"/> (0 ≤ dense &lt; Count).</summary>
-    public ulong IdAt(int dense) => _ids[dense];
-
     /// <summary>
     /// Hints the processor to fetch the slot where <paramref name="id"/> would start probing (the remap loop calls it
     /// a few records ahead, so the table's cache misses overlap: about 1.7x faster on a 10^6-page trace). A hint only:

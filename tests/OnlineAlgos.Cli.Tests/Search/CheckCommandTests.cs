@@ -10,7 +10,7 @@ public class CheckCommandTests : CliTestBase
     private static readonly string[] Separator = [" "];
 
     // Runs the printed "replay: onlinealgos ..." line through the CLI (the command is ours, so splitting on spaces is safe).
-    private (int Code, string Out, string Err) Replay(string output)
+    private static (int Code, string Out, string Err) Replay(string output)
     {
         string line = output.Split('\n').Single(l => l.StartsWith("replay: onlinealgos ", StringComparison.Ordinal));
         return Run(line["replay: onlinealgos ".Length..].Split(Separator, StringSplitOptions.RemoveEmptyEntries));

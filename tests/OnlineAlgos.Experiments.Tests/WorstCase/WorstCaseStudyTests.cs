@@ -72,6 +72,19 @@ public class WorstCaseStudyTests
             rows += t.Table.RowCount;
         }
         Assert.Equal(WorstCaseStudy.Targets.Count, rows);
+
+        // paging rows carry the exact ratio on k + 1 pages: k = 3 for the marking/conservative algorithms, unbounded
+        // for MRU, LIFO and MARK0 with adversarial bits; the search never exceeds a finite exact ratio
+        var paging = output.Tables.Single(t => t.FileStem == "worst-case-paging").Table;
+        var cols = paging.Columns.ToList();
+        int alg = cols.FindIndex(c => c.Name == "algorithm"), exact = cols.FindIndex(c => c.Name == "exact_ratio"), found = cols.FindIndex(c => c.Name == "ratio_found");
+        var expected = new Dictionary<string, string> { ["lru"] = "3", ["fifo"] = "3", ["fwf"] = "3", ["marker"] = "3", ["mru"] = "unbounded", ["lifo"] = "unbounded", ["mark0"] = "unbounded" };
+        for (int r = 0; r < paging.RowCount; r++)
+        {
+            Assert.Equal(expected[paging.Cell(r, alg)], paging.Cell(r, exact));
+            if (paging.Cell(r, exact) == "3")
+                Assert.True(double.Parse(paging.Cell(r, found), System.Globalization.CultureInfo.InvariantCulture) <= 3);
+        }
     }
 
     [Fact]

@@ -24,8 +24,8 @@ public class HuntingTests
         Assert.Equal(k, inst.K);
         long alg = PagingSimulator.Run(factory(), inst.Sequence, inst.K);
         long opt = BeladyPaging.Faults(inst.Sequence, inst.K);
-        Assert.Equal(long.Parse(e.AlgorithmCost), alg);
-        Assert.Equal(long.Parse(e.OptimumCost), opt);
+        Assert.Equal(long.Parse(e.AlgorithmCost, System.Globalization.CultureInfo.InvariantCulture), alg);
+        Assert.Equal(long.Parse(e.OptimumCost, System.Globalization.CultureInfo.InvariantCulture), opt);
         Assert.True(new Rational(alg) > ratio * opt, $"{alg} vs {ratio}*{opt}");
     }
 
