@@ -51,13 +51,17 @@ public static class MoeChecks
         return MinCostFlowAssignment.Solve(instance.Scores, instance.K, (int)((long)instance.Tokens * instance.K / instance.Experts), balanced: true).Value;
     }
 
-    /// <summary>The weak-duality check of a balancer.</summary>
+    /// <summary>The weak-duality check of a balancer (ALG = least D(p_k) over <paramref name="steps"/> updates on the
+    /// instance's batch, OPT = the balanced optimum), or of <paramref name="guarantee"/> when given (the CLI's
+    /// <c>check moe</c> passes a user's claim ALG ≥ R·OPT − C); instances up to <paramref name="maxTokens"/> ×
+    /// <paramref name="maxExperts"/>, then a search of <paramref name="searchBudget"/> evaluations.</summary>
     public static CompetitiveCheck<MoeInstance, double> DualCheck(string name, Func<MoeInstance, IBiasBalancer> balancer,
-        int steps = 25, int maxTokens = 8, int maxExperts = 5, int searchBudget = CompetitiveCheck<MoeInstance, double>.DefaultSearchBudget)
+        int steps = 25, int maxTokens = 8, int maxExperts = 5, int searchBudget = CompetitiveCheck<MoeInstance, double>.DefaultSearchBudget,
+        Guarantee? guarantee = null)
     {
         ArgumentNullException.ThrowIfNull(balancer);
         return CompetitiveCheck.Create(name + " D(p_k) >= OPT", MoeGenerators.Instances(maxTokens, maxExperts, integerTarget: true),
-            x => MinDual(balancer(x), x, steps), BalancedOptimum, DualAtLeastOpt, x => x.ToText())
+            x => MinDual(balancer(x), x, steps), BalancedOptimum, guarantee ?? DualAtLeastOpt, x => x.ToText())
             .WithSearch(MoeMoves.Create(maxTokens, maxExperts), searchBudget);
     }
 

@@ -34,7 +34,46 @@ public static class MoeCommands
         var moe = new Command("moe", "auxiliary-loss-free MoE load balancing (ALF-LB) and its exact offline optimum");
         moe.Subcommands.Add(Simulate(ctx));
         moe.Subcommands.Add(Optimum(ctx));
+        moe.Subcommands.Add(Dual(ctx));
         return moe;
+    }
+
+    /// <summary><c>moe dual</c>: replays a saved harness instance (the text of <c>check moe</c> / <c>worst-case moe</c>:
+    /// a <c># moe instance: … K=… rate=…</c> line and one score batch) — the least dual D(p_k) of the balancer over
+    /// <c>--steps</c> updates on the batch and the balanced assignment optimum. CSV <c>algorithm,steps,min_dual,optimum</c>.</summary>
+    private static Command Dual(CliContext ctx)
+    {
+        var cmd = new Command("dual", "least dual D(p_k) of a balancer over T updates on a saved harness instance, and the exact balanced optimum; CSV: algorithm,steps,min_dual,optimum");
+        var instance = new Option<string>("--instance") { Description = "instance file written by 'check moe' or 'worst-case moe'", Required = true };
+        var algorithm = new Option<string>("--algorithm") { Description = "balancer (additive bias)", DefaultValueFactory = _ => "alf-lb" };
+        var steps = new Option<string>("--steps") { Description = "updates T", DefaultValueFactory = _ => "25" };
+        foreach (var o in new Option[] { instance, algorithm, steps }) cmd.Options.Add(o);
+        cmd.SetAction(r =>
+        {
+            string path = r.GetValue(instance)!;
+            string name = r.GetValue(algorithm)!;
+            int t = ParseInt(r.GetValue(steps)!, "--steps", 1);
+            Func<OnlineAlgos.MoeBalancing.Testing.MoeInstance, IBiasBalancer> balancer;
+            try { balancer = OnlineAlgos.MoeBalancing.Testing.MoeChecks.Registered(name); }
+            catch (ArgumentException e) { throw new CliException("--algorithm: " + e.Message.Split(" (Parameter")[0]); }
+            string text;
+            try
+            {
+                using var stream = CliContext.OpenInput(path);
+                using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true));
+                text = reader.ReadToEnd();
+            }
+            catch (DecoderFallbackException) { throw CliException.Input($"{path}: not valid UTF-8 text"); }
+            OnlineAlgos.MoeBalancing.Testing.MoeInstance inst;
+            try { inst = OnlineAlgos.MoeBalancing.Testing.MoeInstance.Parse(text, path); }
+            catch (InstanceFormatException e) { throw CliContext.FromFormat(e); }
+            double dual = OnlineAlgos.MoeBalancing.Testing.MoeChecks.MinDual(balancer(inst), inst, t);
+            double opt = OnlineAlgos.MoeBalancing.Testing.MoeChecks.BalancedOptimum(inst);
+            ctx.Out.Write("algorithm,steps,min_dual,optimum\n");
+            ctx.Out.Write(string.Create(CultureInfo.InvariantCulture, $"{name},{t},{Num(dual)},{Num(opt)}\n"));
+            return 0;
+        });
+        return cmd;
     }
 
     private static Command Simulate(CliContext ctx)

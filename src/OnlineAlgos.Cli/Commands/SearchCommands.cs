@@ -5,6 +5,7 @@ using OnlineAlgos.Core;
 using OnlineAlgos.Matching.Model;
 using OnlineAlgos.Matching.Online;
 using OnlineAlgos.Matching.Testing;
+using OnlineAlgos.MoeBalancing.Online;
 using OnlineAlgos.MoeBalancing.Testing;
 using OnlineAlgos.Paging.Generators;
 using OnlineAlgos.Paging.Model;
@@ -31,7 +32,7 @@ namespace OnlineAlgos.Cli.Commands;
 /// </summary>
 public static class SearchCommands
 {
-    private static readonly string[] Families = ["paging", "matching", "scheduling"];
+    private static readonly string[] Families = ["paging", "matching", "scheduling", "moe"];
 
     /// <summary>The <c>check</c> command group.</summary>
     public static Command Check(CliContext ctx)
@@ -40,7 +41,9 @@ public static class SearchCommands
         foreach (var family in Families)
         {
             var o = new CommonOptions(family, check: true);
-            var cmd = new Command(family, $"check ALG {(family == "matching" ? ">=" : "<=")} R*OPT {(family == "matching" ? "-" : "+")} C on {family} instances; exit 1 with a counterexample");
+            bool max = family is "matching" or "moe";
+            var cmd = new Command(family, $"check ALG {(max ? ">=" : "<=")} R*OPT {(max ? "-" : "+")} C on {family} instances"
+                + (family == "moe" ? " (ALG = least dual D(p_k) over --steps updates, OPT = balanced assignment optimum)" : "") + "; exit 1 with a counterexample");
             foreach (var option in o.All) cmd.Options.Add(option);
             cmd.SetAction(r => RunCheck(ctx, r, o, family));
             group.Subcommands.Add(cmd);
@@ -92,7 +95,7 @@ public static class SearchCommands
             "paging" => _check ? [Algorithm, Ratio, Additive, K, Budget, Seed, Tests, MaxLength, Out] : [Algorithm, K, Budget, Seed, MaxLength, Out],
             "matching" => _check ? [Algorithm, Ratio, Additive, Benchmark, Budget, Seed, Tests, Out] : [Algorithm, Benchmark, Budget, Seed, Out],
             "scheduling" => _check ? [Algorithm, Ratio, Additive, TestLength, Budget, Seed, Tests, Out] : [Algorithm, TestLength, Budget, Seed, Out],
-            _ => [Algorithm, Steps, Budget, Seed, Out],
+            _ => _check ? [Algorithm, Ratio, Additive, Steps, Budget, Seed, Tests, Out] : [Algorithm, Steps, Budget, Seed, Out],
         };
     }
 
@@ -107,7 +110,7 @@ public static class SearchCommands
         ulong seed = ParseSeed(r.GetValue(o.Seed)!);
         int tests = ParseCount(r.GetValue(o.Tests)!, "--tests", allowZero: false);
         var replay = (seed, Rng.DeriveSeed(seed, "check", 1) | 1UL);
-        string claim = $"{ratio}*OPT" + (Rational.IsZero(additive) ? "" : $" {(family == "matching" ? "-" : "+")} {additive}");
+        string claim = $"{ratio}*OPT" + (Rational.IsZero(additive) ? "" : $" {(family is "matching" or "moe" ? "-" : "+")} {additive}");
         switch (family)
         {
             case "paging":
@@ -130,6 +133,18 @@ public static class SearchCommands
                 string outPath = r.GetValue(o.Out) ?? $"counterexample-matching-{name}.json";
                 return Report(ctx, check, tests, replay, budget, name, "ALG >= " + claim, outPath,
                     (_, path) => $"onlinealgos matching solve --instance {path}");
+            }
+            case "moe":
+            {
+                int steps = ParseCount(r.GetValue(o.Steps)!, "--steps", allowZero: false);
+                Func<MoeInstance, IBiasBalancer> balancer;
+                try { balancer = MoeChecks.Registered(name); }
+                catch (ArgumentException e) { throw new CliException("--algorithm: " + e.Message.Split(" (Parameter")[0]); }
+                var g = new Guarantee(ratio, additive, null, Objective.Maximize, 1e-12, "claim under test");
+                var check = MoeChecks.DualCheck(name, balancer, steps, searchBudget: budget, guarantee: g);
+                string outPath = r.GetValue(o.Out) ?? $"counterexample-moe-{name}.csv";
+                return Report(ctx, check, tests, replay, budget, name, "ALG >= " + claim, outPath,
+                    (_, path) => $"onlinealgos moe dual --instance {path} --algorithm {name} --steps {steps}");
             }
             default:
             {

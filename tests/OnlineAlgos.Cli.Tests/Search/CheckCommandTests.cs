@@ -48,6 +48,31 @@ public class CheckCommandTests : CliTestBase
     }
 
     [Fact]
+    public void Moe_weak_duality_holds_and_a_stronger_claim_fails_with_a_replayable_batch()
+    {
+        var (code, o, e) = Run("check", "moe", "--algorithm", "alf-lb", "--ratio", "1", "--budget", "200");
+        Assert.True(code == 0, o + e);
+        Assert.StartsWith("no violation of ALG >= 1*OPT for alf-lb: 300 random instances, then ", o);
+
+        string ce = Path.Combine(Dir, "ce.csv");
+        (code, o, e) = Run("check", "moe", "--algorithm", "alf-lb", "--ratio", "1.05", "--steps", "10", "--out", ce);
+        Assert.True(code == 1, o + e);
+        Assert.StartsWith("alf-lb violates ALG >= 21/20*OPT: ", o);
+        Assert.StartsWith("# moe instance:", System.IO.File.ReadAllText(ce));
+        var (alg, opt) = Costs(o);
+        var (rc, csv, err) = Replay(o);
+        Assert.True(rc == 0, err);
+        var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("algorithm,steps,min_dual,optimum", rows[0]);
+        var cols = rows[1].Split(',');
+        Assert.Equal(["alf-lb", "10"], cols[..2]);
+        double dual = double.Parse(cols[2], CultureInfo.InvariantCulture), best = double.Parse(cols[3], CultureInfo.InvariantCulture);
+        Assert.Equal(double.Parse(alg, CultureInfo.InvariantCulture), dual, 9);
+        Assert.Equal(double.Parse(opt, CultureInfo.InvariantCulture), best, 9);
+        Assert.True(dual >= best - 1e-9 && dual < 1.05 * best);
+    }
+
+    [Fact]
     public void A_true_paging_claim_exits_0_and_says_what_it_tried()
     {
         var (code, o, e) = Run("check", "paging", "--algorithm", "lru", "--ratio", "3", "--k", "3", "--budget", "500");
