@@ -51,12 +51,28 @@ public static class SwfReader
     {
         options ??= new SwfOptions();
         Validate(options, source);
+        var (raw, lines) = ParseJobs(reader, source);
+        var (kept, droppedStatus, droppedZero, droppedUnknown) = Filter(raw, options);
+        Rational scale = TargetScale(kept, options);
+        CheckPlannedOperations(kept, options, source);
+        Rational t0 = kept.Count > 0 ? kept[0].Job.Submit : 0;
+        int thinkLinks = 0;
+        var jobs = options.Split == SwfSplitMode.Chain
+            ? BuildChains(kept, scale, t0, out thinkLinks)
+            : BuildJobs(kept, scale, t0, options, source);
+        CheckDoubleRange(jobs, source);
+        return new SwfReadResult(new SchedulingInstance<Rational>(jobs), lines, droppedStatus, droppedZero, droppedUnknown, thinkLinks, scale);
+    }
+
+    // The log's lines as jobs (checkpointed continuations, status 2, merged into their first line's job); also the
+    // number of job lines read.
+    private static (List<RawJob> Jobs, int Lines) ParseJobs(TextReader reader, string source)
+    {
         var raw = new List<RawJob>();
         var byNumber = new Dictionary<string, RawJob>(StringComparer.Ordinal);
         long lastNumber = long.MinValue;
         Rational lastSubmit = -1;
         int lineNo = 0, lines = 0;
-        int droppedUnknown = 0;
         string? line;
         while ((line = reader.ReadLine()) is not null)
         {
@@ -64,33 +80,7 @@ public static class SwfReader
             var trimmed = line.AsSpan().Trim();
             if (trimmed.IsEmpty || trimmed[0] == ';') continue;
             lines++;
-            var fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length != 18)
-                throw new InstanceFormatException(source, lineNo, $"18 whitespace-separated fields (SWF v2.2), got {fields.Length}");
-            var v = new Rational[18];
-            long number = 0, status = 1, preceding = -1;
-            for (int f = 0; f < 18; f++)
-            {
-                if (IsIntegerField(f))
-                {
-                    // Counts and ids: a plain integer that fits Int64 (no fraction, no exponent: "1e30" is refused).
-                    if (!long.TryParse(fields[f], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long x) || (x < 0 && x != -1))
-                        throw new InstanceFormatException(source, lineNo, $"field {f + 1} ({FieldNames[f]}) to be an integer >= 0 or -1 (unknown) within 64 bits, got '{Truncate(fields[f])}'");
-                    v[f] = x;
-                    if (f == 0) number = x;
-                    else if (f == 10) status = x;
-                    else if (f == 16) preceding = x;
-                    continue;
-                }
-                if (!ExactNumber.TryParse(fields[f], out v[f], out _, out string? problem) || (Rational.IsNegative(v[f]) && v[f] != -1))
-                    throw new InstanceFormatException(source, lineNo, $"field {f + 1} ({FieldNames[f]}) to be {problem ?? "a number >= 0"} or -1 (unknown), got '{Truncate(fields[f])}'");
-            }
-            if (number < 1)
-                throw new InstanceFormatException(source, lineNo, $"field 1 (job number) to be an integer >= 1, got '{fields[0]}'");
-            if (v[1] == -1) throw new InstanceFormatException(source, lineNo, "field 2 (submit time) to be known (>= 0), got -1");
-            if (status > 5)
-                throw new InstanceFormatException(source, lineNo, $"field 11 (status) in 0..5 or -1, got '{fields[10]}'");
-            if (status == -1) status = 1;
+            var (v, number, status, preceding, submitText) = ParseFields(line, lineNo, source);
             string key = number.ToString(CultureInfo.InvariantCulture);
             RawJob job;
             if (byNumber.TryGetValue(key, out var previous) && previous.Status == 2)
@@ -100,7 +90,7 @@ public static class SwfReader
             else
             {
                 if (v[1] < lastSubmit)
-                    throw new InstanceFormatException(source, lineNo, $"submit times in non-decreasing order (got {fields[1]} after {lastSubmit})");
+                    throw new InstanceFormatException(source, lineNo, $"submit times in non-decreasing order (got {submitText} after {lastSubmit})");
                 lastSubmit = v[1];
                 if (number <= lastNumber)
                     throw new InstanceFormatException(source, lineNo, number == lastNumber
@@ -118,9 +108,49 @@ public static class SwfReader
             if (preceding != -1) job.Preceding = preceding;
             job.Think = v[17];
         }
+        return (raw, lines);
+    }
 
-        // Filter.
-        int droppedStatus = 0, droppedZero = 0;
+    // One job line: the 18 fields (integer fields exact within Int64, the others exact numbers; -1 = unknown), with
+    // the job number, status (unknown read as 1), preceding job and the submit field's text pulled out.
+    private static (Rational[] Values, long Number, long Status, long Preceding, string SubmitText) ParseFields(string line, int lineNo, string source)
+    {
+        var fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (fields.Length != 18)
+            throw new InstanceFormatException(source, lineNo, $"18 whitespace-separated fields (SWF v2.2), got {fields.Length}");
+        var v = new Rational[18];
+        long number = 0, status = 1, preceding = -1;
+        for (int f = 0; f < 18; f++)
+        {
+            if (IsIntegerField(f))
+            {
+                // Counts and ids: a plain integer that fits Int64 (no fraction, no exponent: "1e30" is refused).
+                if (!long.TryParse(fields[f], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long x) || (x < 0 && x != -1))
+                    throw new InstanceFormatException(source, lineNo, $"field {f + 1} ({FieldNames[f]}) to be an integer >= 0 or -1 (unknown) within 64 bits, got '{Truncate(fields[f])}'");
+                v[f] = x;
+                if (f == 0) number = x;
+                else if (f == 10) status = x;
+                else if (f == 16) preceding = x;
+                continue;
+            }
+            if (!ExactNumber.TryParse(fields[f], out v[f], out _, out string? problem) || (Rational.IsNegative(v[f]) && v[f] != -1))
+                throw new InstanceFormatException(source, lineNo, $"field {f + 1} ({FieldNames[f]}) to be {problem ?? "a number >= 0"} or -1 (unknown), got '{Truncate(fields[f])}'");
+        }
+        if (number < 1)
+            throw new InstanceFormatException(source, lineNo, $"field 1 (job number) to be an integer >= 1, got '{fields[0]}'");
+        if (v[1] == -1) throw new InstanceFormatException(source, lineNo, "field 2 (submit time) to be known (>= 0), got -1");
+        if (status > 5)
+            throw new InstanceFormatException(source, lineNo, $"field 11 (status) in 0..5 or -1, got '{fields[10]}'");
+        if (status == -1) status = 1;
+        return (v, number, status, preceding, fields[1]);
+    }
+
+    // Drops failed jobs (unless kept), jobs with an unknown runtime and zero-runtime jobs (unless kept); the sizes are
+    // the parts' runtimes, times the processors when they count as work.
+    private static (List<(RawJob Job, List<Rational> Sizes)> Kept, int DroppedStatus, int DroppedZero, int DroppedUnknown) Filter(
+        List<RawJob> raw, SwfOptions options)
+    {
+        int droppedStatus = 0, droppedZero = 0, droppedUnknown = 0;
         var kept = new List<(RawJob Job, List<Rational> Sizes)>();
         foreach (var job in raw)
         {
@@ -133,20 +163,25 @@ public static class SwfReader
             if (Rational.IsZero(total) && !options.KeepZeroRuntime) { droppedZero++; continue; }
             kept.Add((job, sizes));
         }
+        return (kept, droppedStatus, droppedZero, droppedUnknown);
+    }
 
-        // Scale to the target load.
-        Rational scale = 1;
-        if (options.TargetLoad is { } rho && kept.Count > 1)
-        {
-            Rational work = 0;
-            foreach (var (_, sizes) in kept) foreach (var s in sizes) work += s;
-            Rational span = kept[^1].Job.Submit - kept[0].Job.Submit;
-            if (!Rational.IsZero(work) && !Rational.IsZero(span))
-                scale = Rational.Parse(rho.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) * span / work;
-        }
-        // Count the operations the split will build before building them (Parts and Growth come from the user).
+    // The factor that scales the work to the target load (work / submit span = rho); 1 without a target.
+    private static Rational TargetScale(List<(RawJob Job, List<Rational> Sizes)> kept, SwfOptions options)
+    {
+        if (options.TargetLoad is not { } rho || kept.Count <= 1) return 1;
+        Rational work = 0;
+        foreach (var (_, sizes) in kept) foreach (var s in sizes) work += s;
+        Rational span = kept[^1].Job.Submit - kept[0].Job.Submit;
+        if (Rational.IsZero(work) || Rational.IsZero(span)) return 1;
+        return Rational.Parse(rho.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) * span / work;
+    }
+
+    // Counts the operations the split will build before building them (Parts and Growth come from the user).
+    private static void CheckPlannedOperations(List<(RawJob Job, List<Rational> Sizes)> kept, SwfOptions options, string source)
+    {
         double planned = 0;
-        foreach (var (job, sizes) in kept)
+        foreach (var (_, sizes) in kept)
         {
             planned += options.Split switch
             {
@@ -161,40 +196,50 @@ public static class SwfReader
         if (planned > MaxOperations)
             throw new InstanceFormatException(source, 0, string.Create(CultureInfo.InvariantCulture,
                 $"at most {MaxOperations} operations after the {options.Split} split, this log and options make {planned:G4}"));
+    }
 
-        Rational t0 = kept.Count > 0 ? kept[0].Job.Submit : 0;
+    // Chain split: a job whose preceding job is a chain's current tail becomes that chain's next operation; a second
+    // successor of one job starts its own chain. thinkLinks counts links with a positive think time.
+    private static List<SchedulingJob<Rational>> BuildChains(List<(RawJob Job, List<Rational> Sizes)> kept, Rational scale, Rational t0, out int thinkLinks)
+    {
+        thinkLinks = 0;
+        var jobs = new List<SchedulingJob<Rational>>();
+        var tailOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ops = new List<List<Rational>>();
+        foreach (var (job, sizes) in kept)
+        {
+            Rational total = 0;
+            foreach (var s in sizes) total += s;
+            string pred = job.Preceding.ToString(CultureInfo.InvariantCulture);
+            if (job.Preceding > 0 && tailOf.Remove(pred, out int c))
+            {
+                ops[c].Add(total * scale);
+                tailOf[job.Number] = c;
+                if (job.Think > 0) thinkLinks++;
+                continue;
+            }
+            tailOf[job.Number] = jobs.Count;
+            ops.Add(new List<Rational> { total * scale });
+            jobs.Add(new SchedulingJob<Rational>(job.Number, job.Submit - t0, Array.Empty<Rational>()));
+        }
+        for (int i = 0; i < jobs.Count; i++) jobs[i] = jobs[i] with { Operations = ops[i] };
+        return jobs;
+    }
+
+    // Every other split: one scheduling job per log job, its operations from Split.
+    private static List<SchedulingJob<Rational>> BuildJobs(List<(RawJob Job, List<Rational> Sizes)> kept, Rational scale, Rational t0,
+        SwfOptions options, string source)
+    {
         var rng = new Rng(options.Seed);
         var jobs = new List<SchedulingJob<Rational>>();
-        int thinkLinks = 0;
-        if (options.Split == SwfSplitMode.Chain)
-        {
-            // Job number of each chain's current tail -> chain index; a second successor of one job starts its own chain.
-            var tailOf = new Dictionary<string, int>(StringComparer.Ordinal);
-            var ops = new List<List<Rational>>();
-            foreach (var (job, sizes) in kept)
-            {
-                Rational total = 0;
-                foreach (var s in sizes) total += s;
-                string pred = job.Preceding.ToString(CultureInfo.InvariantCulture);
-                if (job.Preceding > 0 && tailOf.Remove(pred, out int c))
-                {
-                    ops[c].Add(total * scale);
-                    tailOf[job.Number] = c;
-                    if (job.Think > 0) thinkLinks++;
-                    continue;
-                }
-                tailOf[job.Number] = jobs.Count;
-                ops.Add(new List<Rational> { total * scale });
-                jobs.Add(new SchedulingJob<Rational>(job.Number, job.Submit - t0, Array.Empty<Rational>()));
-            }
-            for (int i = 0; i < jobs.Count; i++) jobs[i] = jobs[i] with { Operations = ops[i] };
-        }
-        else
-        {
-            foreach (var (job, sizes) in kept)
-                jobs.Add(new SchedulingJob<Rational>(job.Number, job.Submit - t0, Split(job, sizes, scale, options, rng, source)));
-        }
-        // Every instance is also run in double: (max release + total work) x jobs bounds the total flow time.
+        foreach (var (job, sizes) in kept)
+            jobs.Add(new SchedulingJob<Rational>(job.Number, job.Submit - t0, Split(job, sizes, scale, options, rng, source)));
+        return jobs;
+    }
+
+    // Every instance is also run in double: (max release + total work) x jobs bounds the total flow time.
+    private static void CheckDoubleRange(List<SchedulingJob<Rational>> jobs, string source)
+    {
         double maxRelease = 0, totalWork = 0;
         foreach (var j in jobs)
         {
@@ -203,7 +248,6 @@ public static class SwfReader
         }
         if (!double.IsFinite((maxRelease + totalWork) * jobs.Count))
             throw new InstanceFormatException(source, 0, "a total flow time within the double range ((max release + total work) x jobs below 1.8e308)");
-        return new SwfReadResult(new SchedulingInstance<Rational>(jobs), lines, droppedStatus, droppedZero, droppedUnknown, thinkLinks, scale);
     }
 
     private static void Validate(SwfOptions o, string source)
