@@ -77,6 +77,11 @@ public static class MatchingChecks
         MatchingBenchmark benchmark = MatchingBenchmark.OnlineOptimum) =>
         Replay(path, name, o => MatchingAlgorithms.Create(name, o), guarantee, benchmark);
 
+    /// <summary>The score a worst-case search minimises for the registered algorithm <paramref name="name"/>: its exact
+    /// expected value over <paramref name="benchmark"/> (a maximisation problem, so the least ratio is the worst).</summary>
+    public static OnlineAlgos.Testing.Search.RatioScore<MatchingInstance> WorstRatioScore(string name, MatchingBenchmark benchmark) =>
+        new(i => (ExpectedValue(i, o => MatchingAlgorithms.Create(name, o)), Benchmark(i, benchmark)), Objective.Maximize);
+
     /// <summary>The algorithm's exact expected value on <paramref name="instance"/> (LP solved once, seed 1).</summary>
     public static double ExpectedValue(MatchingInstance instance, Func<MatchingAlgorithmOptions, IOnlineMatchingAlgorithm> factory)
     {

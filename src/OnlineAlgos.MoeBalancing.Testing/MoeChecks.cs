@@ -26,6 +26,14 @@ public static class MoeChecks
         return x => MoeAlgorithms.Create(name, new MoeAlgorithmOptions(x.Experts, new SimulationSettings(x.Tokens, x.K, 0), Rate: x.Rate)).Balancer;
     }
 
+    /// <summary>The score a worst-case search minimises for the registered balancer <paramref name="name"/>: its least
+    /// dual over <paramref name="steps"/> updates over the balanced optimum (weak duality: never below 1).</summary>
+    public static OnlineAlgos.Testing.Search.RatioScore<MoeInstance> WorstRatioScore(string name, int steps)
+    {
+        var balancer = Registered(name);
+        return new(i => (MinDual(balancer(i), i, steps), BalancedOptimum(i)), Objective.Maximize);
+    }
+
     /// <summary>min over the iterates p_0..p_steps of D(p_k) on the instance's batch (the balancer updated after each
     /// routing); +infinity for a balancer whose bias is not additive (D is not its dual).</summary>
     public static double MinDual(IBiasBalancer balancer, MoeInstance instance, int steps)

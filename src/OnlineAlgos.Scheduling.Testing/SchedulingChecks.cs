@@ -73,4 +73,9 @@ public static class SchedulingChecks
     public static CheckResult<SchedulingInstance<Rational>, Rational> Replay(string path, string name, Guarantee guarantee,
         SchedulingAlgorithmOptions? options = null) =>
         Replay(path, name, () => SchedulingAlgorithms.Create<Rational>(name, options), guarantee);
+
+    /// <summary>The score a worst-case search maximises for the registered scheduler <paramref name="name"/>: its
+    /// total flow time over the exact optimum (SRPT on the operations).</summary>
+    public static RatioScore<SchedulingInstance<Rational>> WorstRatioScore(string name) => new(i =>
+        (ScheduleSimulator.Run(i, SchedulingAlgorithms.Create<Rational>(name)).TotalFlowTime.ToDouble(), SrptOptimum.Cost(i).ToDouble()), Objective.Minimize);
 }

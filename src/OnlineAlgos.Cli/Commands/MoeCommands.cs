@@ -38,6 +38,13 @@ public static class MoeCommands
         return moe;
     }
 
+    /// <summary>The kit's balancer factory for a registry name; an unknown name is a usage error naming the known ones.</summary>
+    internal static Func<OnlineAlgos.MoeBalancing.Testing.MoeInstance, IBiasBalancer> RegisteredBalancer(string name)
+    {
+        try { return OnlineAlgos.MoeBalancing.Testing.MoeChecks.Registered(name); }
+        catch (ArgumentException e) { throw new CliException("--algorithm: " + e.Message.Split(" (Parameter")[0]); }
+    }
+
     /// <summary><c>moe dual</c>: replays a saved harness instance (the text of <c>check moe</c> / <c>worst-case moe</c>:
     /// a <c># moe instance: … K=… rate=…</c> line and one score batch) — the least dual D(p_k) of the balancer over
     /// <c>--steps</c> updates on the batch and the balanced assignment optimum. CSV <c>algorithm,steps,min_dual,optimum</c>.</summary>
@@ -53,9 +60,7 @@ public static class MoeCommands
             string path = r.GetValue(instance)!;
             string name = r.GetValue(algorithm)!;
             int t = ParseInt(r.GetValue(steps)!, "--steps", 1);
-            Func<OnlineAlgos.MoeBalancing.Testing.MoeInstance, IBiasBalancer> balancer;
-            try { balancer = OnlineAlgos.MoeBalancing.Testing.MoeChecks.Registered(name); }
-            catch (ArgumentException e) { throw new CliException("--algorithm: " + e.Message.Split(" (Parameter")[0]); }
+            var balancer = RegisteredBalancer(name);
             string text;
             try
             {

@@ -137,9 +137,7 @@ public static class SearchCommands
             case "moe":
             {
                 int steps = ParseCount(r.GetValue(o.Steps)!, "--steps", allowZero: false);
-                Func<MoeInstance, IBiasBalancer> balancer;
-                try { balancer = MoeChecks.Registered(name); }
-                catch (ArgumentException e) { throw new CliException("--algorithm: " + e.Message.Split(" (Parameter")[0]); }
+                var balancer = MoeCommands.RegisteredBalancer(name);
                 var g = new Guarantee(ratio, additive, null, Objective.Maximize, 1e-12, "claim under test");
                 var check = MoeChecks.DualCheck(name, balancer, steps, searchBudget: budget, guarantee: g);
                 string outPath = r.GetValue(o.Out) ?? $"counterexample-moe-{name}.csv";
@@ -220,26 +218,21 @@ public static class SearchCommands
             {
                 var benchmark = ParseBenchmark(r.GetValue(o.Benchmark)!);
                 MatchingAlgorithms.Info(name);
-                var score = new RatioScore<MatchingInstance>(i =>
-                    (MatchingChecks.ExpectedValue(i, op => MatchingAlgorithms.Create(name, op)), MatchingChecks.Benchmark(i, benchmark)), Objective.Maximize);
-                return WorstCase(ctx, score, MatchingMoves.Create(), budget, seed, name,
+                return WorstCase(ctx, MatchingChecks.WorstRatioScore(name, benchmark), MatchingMoves.Create(), budget, seed, name,
                     r.GetValue(o.Out) ?? $"worst-case-matching-{name}.json", i => i.ToText());
             }
             case "scheduling":
             {
                 SchedulingName(name);
                 var t = r.GetValue(o.TestLength) is { } tl ? ParseRational(tl, "--test-length", allowZero: false) : (Rational?)null;
-                var score = new RatioScore<SchedulingInstance<Rational>>(i =>
-                    (ScheduleSimulator.Run(i, SchedulingAlgorithms.Create<Rational>(name)).TotalFlowTime.ToDouble(), SrptOptimum.Cost(i).ToDouble()), Objective.Minimize);
-                return WorstCase(ctx, score, t is { } len ? SchedulingMoves.UniformTests(len) : SchedulingMoves.General(), budget, seed, name,
+                return WorstCase(ctx, SchedulingChecks.WorstRatioScore(name), t is { } len ? SchedulingMoves.UniformTests(len) : SchedulingMoves.General(), budget, seed, name,
                     r.GetValue(o.Out) ?? $"worst-case-scheduling-{name}.json", i => i.ToText());
             }
             default:
             {
-                var balancer = MoeChecks.Registered(name);
+                MoeCommands.RegisteredBalancer(name); // an unknown name is a usage error before any work
                 int steps = ParseCount(r.GetValue(o.Steps)!, "--steps", allowZero: false);
-                var score = new RatioScore<MoeInstance>(i => (MoeChecks.MinDual(balancer(i), i, steps), MoeChecks.BalancedOptimum(i)), Objective.Maximize);
-                return WorstCase(ctx, score, MoeMoves.Create(), budget, seed, name,
+                return WorstCase(ctx, MoeChecks.WorstRatioScore(name, steps), MoeMoves.Create(), budget, seed, name,
                     r.GetValue(o.Out) ?? $"worst-case-moe-{name}.csv", i => i.ToText());
             }
         }

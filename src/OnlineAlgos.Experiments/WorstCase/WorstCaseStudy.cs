@@ -134,20 +134,12 @@ public sealed class WorstCaseStudy : IStudy
         (PagingAlgorithms.Faults(t.Algorithm, i.Sequence, i.K, new PagingAlgorithmOptions(i.Sequence.HasBits ? i.Sequence.Bits.ToArray() : null)),
             BeladyPaging.Faults(i.Sequence, i.K)), Objective.Minimize);
 
-    private static RatioScore<MatchingInstance> MatchingScore(WorstCaseTarget t)
-    {
-        var benchmark = t.Setting.Contains("LP", StringComparison.Ordinal) ? MatchingBenchmark.Lp : MatchingBenchmark.OnlineOptimum;
-        return new(i => (MatchingChecks.ExpectedValue(i, o => MatchingAlgorithms.Create(t.Algorithm, o)), MatchingChecks.Benchmark(i, benchmark)), Objective.Maximize);
-    }
+    private static RatioScore<MatchingInstance> MatchingScore(WorstCaseTarget t) => MatchingChecks.WorstRatioScore(t.Algorithm,
+        t.Setting.Contains("LP", StringComparison.Ordinal) ? MatchingBenchmark.Lp : MatchingBenchmark.OnlineOptimum);
 
-    private static RatioScore<SchedulingInstance<Rational>> SchedulingScore(WorstCaseTarget t) => new(i =>
-        (ScheduleSimulator.Run(i, SchedulingAlgorithms.Create<Rational>(t.Algorithm)).TotalFlowTime.ToDouble(), SrptOptimum.Cost(i).ToDouble()), Objective.Minimize);
+    private static RatioScore<SchedulingInstance<Rational>> SchedulingScore(WorstCaseTarget t) => SchedulingChecks.WorstRatioScore(t.Algorithm);
 
-    private static RatioScore<MoeInstance> MoeScore(WorstCaseTarget t)
-    {
-        var balancer = MoeChecks.Registered(t.Algorithm);
-        return new(i => (MoeChecks.MinDual(balancer(i), i, 25), MoeChecks.BalancedOptimum(i)), Objective.Maximize);
-    }
+    private static RatioScore<MoeInstance> MoeScore(WorstCaseTarget t) => MoeChecks.WorstRatioScore(t.Algorithm, 25);
 
     /// <inheritdoc/>
     public IReadOnlyList<string> RunCell(SweepCell cell, StudyOptions options)

@@ -16,6 +16,12 @@ public sealed class LruPaging : IOnlinePagingAlgorithm
     private int[] _prev = Array.Empty<int>();
     private int[] _next = Array.Empty<int>();
     private int _slots, _count, _head; // _head = sentinel index (= _slots)
+    private readonly bool _evictMostRecent; // MRU (MruPaging) runs this same list and evicts at the other end
+
+    /// <summary>LRU.</summary>
+    public LruPaging() { }
+
+    internal LruPaging(bool evictMostRecent) => _evictMostRecent = evictMostRecent;
 
     /// <inheritdoc/>
     public string Name => "lru";
@@ -56,7 +62,7 @@ public sealed class LruPaging : IOnlinePagingAlgorithm
         }
         if (_count == _slots)
         {
-            s = next[_head]; // least recent slot
+            s = _evictMostRecent ? prev[_head] : next[_head]; // least (MRU: most) recent slot
             int victim = _pageOf[s];
             _slotOf[victim] = 0;
             cache.Evict(victim);
