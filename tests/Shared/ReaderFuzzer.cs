@@ -268,90 +268,103 @@ internal static class ReaderFuzzer
             case 3: // truncate
                 if (d.Count > 0) d.RemoveRange(Math.Min(pos, d.Count), d.Count - Math.Min(pos, d.Count));
                 break;
-            case 4: // splice: prefix of this + suffix of another seed (cut at a line boundary half of the time)
-            {
-                var other = seeds[rng.Next(seeds.Count)];
-                int cut = other.Length == 0 ? 0 : rng.Next(other.Length + 1);
-                if (rng.Next(2) == 0) { int nl = Array.IndexOf(other, (byte)'\n', Math.Min(cut, Math.Max(0, other.Length - 1))); if (nl >= 0) cut = nl + 1; }
-                d.RemoveRange(pos, d.Count - pos);
-                d.AddRange(other.AsSpan(Math.Min(cut, other.Length)).ToArray());
-                break;
-            }
+            case 4: SpliceSeed(d, pos, seeds, ref rng); break;
             case 5: // replace a number with an interesting one
                 ReplaceNumber(d, Encoding.ASCII.GetBytes(Numbers[rng.Next(Numbers.Length)]), ref rng);
                 break;
-            case 6: // replace a number with a very long one
-            {
-                int digits = rng.Next(50) == 0 ? 300_000 : 900 + rng.Next(400);
-                var big = new byte[digits];
-                big.AsSpan().Fill((byte)'9');
-                if (rng.Next(2) == 0 && digits > 3) big[1] = (byte)'.';
-                ReplaceNumber(d, big, ref rng);
-                break;
-            }
-            case 7: // deep nesting
-            {
-                int depth = rng.Next(3) switch { 0 => 60 + rng.Next(10), 1 => 1_000 + rng.Next(4_000), _ => rng.Next(20) == 0 ? 100_000 : 200 + rng.Next(800) };
-                byte[] open = rng.Next(3) switch { 0 => "["u8.ToArray(), 1 => "{\"a\":"u8.ToArray(), _ => "(("u8.ToArray() };
-                var ins = new List<byte>(depth * open.Length);
-                for (int i = 0; i < depth; i++) ins.AddRange(open);
-                d.InsertRange(pos, ins);
-                break;
-            }
+            case 6: ReplaceWithLongNumber(d, ref rng); break;
+            case 7: InsertDeepNesting(d, pos, ref rng); break;
             case 8: // invalid UTF-8
                 d.InsertRange(pos, BadUtf8[rng.Next(BadUtf8.Length)]);
                 break;
-            case 9: // lone surrogate or odd escape inside a string
-            {
-                int q = d.IndexOf((byte)'"', pos);
-                if (q < 0) q = d.IndexOf((byte)'"');
-                d.InsertRange(q < 0 ? pos : q + 1, Encoding.ASCII.GetBytes(Escapes[rng.Next(Escapes.Length)]));
-                break;
-            }
-            case 10: // line endings: CRLF everywhere, a lone CR, or LF removed
-            {
-                int mode = rng.Next(3);
-                var copy = new List<byte>(d.Count + 16);
-                foreach (byte b in d)
-                {
-                    if (b == '\n' && mode == 0) { copy.Add((byte)'\r'); copy.Add(b); }
-                    else if (b == '\n' && mode == 1 && rng.Next(4) == 0) copy.Add((byte)'\r');
-                    else copy.Add(b);
-                }
-                if (mode == 2) copy.Add((byte)'\r');
-                d.Clear(); d.AddRange(copy);
-                break;
-            }
+            case 9: InsertOddEscape(d, pos, ref rng); break;
+            case 10: ChangeLineEndings(d, ref rng); break;
             case 11: // BOM
                 d.InsertRange(rng.Next(4) == 0 ? pos : 0, rng.Next(3) switch { 0 => new byte[] { 0xEF, 0xBB, 0xBF }, 1 => new byte[] { 0xFF, 0xFE }, _ => new byte[] { 0xFE, 0xFF } });
                 break;
             case 12: // duplicate, delete or swap lines
                 LineEdit(d, ref rng);
                 break;
-            case 13: // repeat a chunk many times
-                if (d.Count > 0)
-                {
-                    int len = 1 + rng.Next(Math.Min(d.Count - Math.Min(pos, d.Count - 1), 32));
-                    int at = Math.Min(pos, d.Count - len);
-                    var chunk = d.GetRange(at, len);
-                    int times = rng.Next(4) != 0 ? 2 + rng.Next(8) : 100 + rng.Next(2000);
-                    for (int i = 0; i < times; i++) d.InsertRange(at, chunk);
-                }
-                break;
+            case 13: RepeatChunk(d, pos, ref rng); break;
             case 14: // format words
                 if (words.Length > 0) d.InsertRange(pos, words[rng.Next(words.Length)]);
                 break;
-            case 15: // overwrite bytes with random digits (changes sizes and counts)
-                for (int i = 1 + rng.Next(4); i > 0 && d.Count > 0; i--)
-                {
-                    int p = rng.Next(d.Count);
-                    if (d[p] >= '0' && d[p] <= '9') d[p] = (byte)('0' + rng.Next(10));
-                    else d.Insert(p, (byte)('0' + rng.Next(10)));
-                }
-                break;
+            case 15: OverwriteWithDigits(d, ref rng); break;
             default: // overwrite with random bytes
                 for (int i = 1 + rng.Next(8); i > 0 && d.Count > 0; i--) d[rng.Next(d.Count)] = (byte)rng.Next(256);
                 break;
+        }
+    }
+
+    /// <summary>Prefix of this input + suffix of another seed, cut at a line boundary half of the time.</summary>
+    private static void SpliceSeed(List<byte> d, int pos, IReadOnlyList<byte[]> seeds, ref SplitMix rng)
+    {
+        var other = seeds[rng.Next(seeds.Count)];
+        int cut = other.Length == 0 ? 0 : rng.Next(other.Length + 1);
+        if (rng.Next(2) == 0) { int nl = Array.IndexOf(other, (byte)'\n', Math.Min(cut, Math.Max(0, other.Length - 1))); if (nl >= 0) cut = nl + 1; }
+        d.RemoveRange(pos, d.Count - pos);
+        d.AddRange(other.AsSpan(Math.Min(cut, other.Length)).ToArray());
+    }
+
+    private static void ReplaceWithLongNumber(List<byte> d, ref SplitMix rng)
+    {
+        int digits = rng.Next(50) == 0 ? 300_000 : 900 + rng.Next(400);
+        var big = new byte[digits];
+        big.AsSpan().Fill((byte)'9');
+        if (rng.Next(2) == 0 && digits > 3) big[1] = (byte)'.';
+        ReplaceNumber(d, big, ref rng);
+    }
+
+    private static void InsertDeepNesting(List<byte> d, int pos, ref SplitMix rng)
+    {
+        int depth = rng.Next(3) switch { 0 => 60 + rng.Next(10), 1 => 1_000 + rng.Next(4_000), _ => rng.Next(20) == 0 ? 100_000 : 200 + rng.Next(800) };
+        byte[] open = rng.Next(3) switch { 0 => "["u8.ToArray(), 1 => "{\"a\":"u8.ToArray(), _ => "(("u8.ToArray() };
+        var ins = new List<byte>(depth * open.Length);
+        for (int i = 0; i < depth; i++) ins.AddRange(open);
+        d.InsertRange(pos, ins);
+    }
+
+    /// <summary>A lone surrogate or an odd escape, inside a string where there is one.</summary>
+    private static void InsertOddEscape(List<byte> d, int pos, ref SplitMix rng)
+    {
+        int q = d.IndexOf((byte)'"', pos);
+        if (q < 0) q = d.IndexOf((byte)'"');
+        d.InsertRange(q < 0 ? pos : q + 1, Encoding.ASCII.GetBytes(Escapes[rng.Next(Escapes.Length)]));
+    }
+
+    /// <summary>CRLF everywhere, a lone CR, or LF removed.</summary>
+    private static void ChangeLineEndings(List<byte> d, ref SplitMix rng)
+    {
+        int mode = rng.Next(3);
+        var copy = new List<byte>(d.Count + 16);
+        foreach (byte b in d)
+        {
+            if (b == '\n' && mode == 0) { copy.Add((byte)'\r'); copy.Add(b); }
+            else if (b == '\n' && mode == 1 && rng.Next(4) == 0) copy.Add((byte)'\r');
+            else copy.Add(b);
+        }
+        if (mode == 2) copy.Add((byte)'\r');
+        d.Clear(); d.AddRange(copy);
+    }
+
+    private static void RepeatChunk(List<byte> d, int pos, ref SplitMix rng)
+    {
+        if (d.Count == 0) return;
+        int len = 1 + rng.Next(Math.Min(d.Count - Math.Min(pos, d.Count - 1), 32));
+        int at = Math.Min(pos, d.Count - len);
+        var chunk = d.GetRange(at, len);
+        int times = rng.Next(4) != 0 ? 2 + rng.Next(8) : 100 + rng.Next(2000);
+        for (int i = 0; i < times; i++) d.InsertRange(at, chunk);
+    }
+
+    /// <summary>Random digits over digits, inserted elsewhere: changes sizes and counts.</summary>
+    private static void OverwriteWithDigits(List<byte> d, ref SplitMix rng)
+    {
+        for (int i = 1 + rng.Next(4); i > 0 && d.Count > 0; i--)
+        {
+            int p = rng.Next(d.Count);
+            if (d[p] >= '0' && d[p] <= '9') d[p] = (byte)('0' + rng.Next(10));
+            else d.Insert(p, (byte)('0' + rng.Next(10)));
         }
     }
 
