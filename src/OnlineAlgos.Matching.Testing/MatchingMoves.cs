@@ -39,70 +39,96 @@ public static class MatchingMoves
     private static MatchingInstance Mutate(MatchingInstance inst, Rng rng, int maxOffline, int maxSteps)
     {
         int n = inst.OfflineCount;
-        var steps = new List<Step>();
-        foreach (var s in inst.Steps())
-        {
-            // Multi-type steps are merged into their most likely type (the moves keep instances Bernoulli).
-            var ty = s[0];
-            foreach (var t in s) if (t.Probability > ty.Probability) ty = t;
-            steps.Add(new Step(ty.Probability, ty.Edges.Select(e => (e.Node, e.Weight)).ToList()));
-        }
+        var steps = BernoulliSteps(inst);
         int T = steps.Count;
         switch (rng.NextInt(10))
         {
             case 0 when T < maxSteps: // add a step
                 steps.Insert(rng.NextInt(T + 1), RandomStep(rng, n));
                 break;
-            case 1 when T > 0 && T < maxSteps: // duplicate a step
-            {
-                var s = steps[rng.NextInt(T)];
-                steps.Insert(rng.NextInt(T + 1), new Step(s.P, [.. s.Edges]));
-                break;
-            }
-            case 2 when n < maxOffline: // add a node, joined to a few steps
-                n++;
-                foreach (var s in steps)
-                    if (rng.NextInt(3) == 0) s.Edges.Add((n - 1, RandomWeight(rng)));
-                break;
-            case 3 when n > 1: // drop a node
-            {
-                int d = rng.NextInt(n);
-                n--;
-                foreach (var s in steps)
-                    s.Edges = s.Edges.Where(e => e.Node != d).Select(e => (e.Node > d ? e.Node - 1 : e.Node, e.Weight)).ToList();
-                break;
-            }
+            case 1 when T > 0 && T < maxSteps: DuplicateStep(steps, rng); break;
+            case 2 when n < maxOffline: n = AddNode(steps, n, rng); break;
+            case 3 when n > 1: n = DropNode(steps, n, rng); break;
             case 4 when T > 1: // drop a step
                 steps.RemoveAt(rng.NextInt(T));
                 break;
-            case 5 when T > 0: // move a probability
-            {
-                var s = steps[rng.NextInt(T)];
-                s.P = rng.NextInt(4) == 0 ? (rng.NextInt(2) == 0 ? 1 : rng.NextDouble())
-                    : Math.Clamp(s.P + 0.15 * rng.NextGaussian(), 0, 1);
-                break;
-            }
-            case 6 or 7 when T > 0: // change or add an edge
-            {
-                var s = steps[rng.NextInt(T)];
-                int node = rng.NextInt(Math.Max(1, n));
-                if (n == 0) break;
-                int at = s.Edges.FindIndex(e => e.Node == node);
-                double w = at >= 0 && rng.NextInt(2) == 0 ? s.Edges[at].Weight * Math.Exp(0.5 * rng.NextGaussian()) : RandomWeight(rng);
-                if (at >= 0) s.Edges[at] = (node, w);
-                else s.Edges.Add((node, w));
-                break;
-            }
-            case 8 when T > 0: // drop an edge
-            {
-                var s = steps[rng.NextInt(T)];
-                if (s.Edges.Count > 0) s.Edges.RemoveAt(rng.NextInt(s.Edges.Count));
-                break;
-            }
+            case 5 when T > 0: MoveProbability(steps, rng); break;
+            case 6 or 7 when T > 0: ChangeOrAddEdge(steps, n, rng); break;
+            case 8 when T > 0: DropEdge(steps, rng); break;
             default: // a random probability to 1 or 1/2 (the pinning steps of F7)
                 if (T > 0) steps[rng.NextInt(T)].P = rng.NextInt(2) == 0 ? 1 : 0.5;
                 break;
         }
+        return Rounded(steps, n);
+    }
+
+    // Multi-type steps are merged into their most likely type (the moves keep instances Bernoulli).
+    private static List<Step> BernoulliSteps(MatchingInstance inst)
+    {
+        var steps = new List<Step>();
+        foreach (var s in inst.Steps())
+        {
+            var ty = s[0];
+            foreach (var t in s) if (t.Probability > ty.Probability) ty = t;
+            steps.Add(new Step(ty.Probability, ty.Edges.Select(e => (e.Node, e.Weight)).ToList()));
+        }
+        return steps;
+    }
+
+    private static void DuplicateStep(List<Step> steps, Rng rng)
+    {
+        int T = steps.Count;
+        var s = steps[rng.NextInt(T)];
+        steps.Insert(rng.NextInt(T + 1), new Step(s.P, [.. s.Edges]));
+    }
+
+    // A new node n, joined to a few steps; returns the new node count.
+    private static int AddNode(List<Step> steps, int n, Rng rng)
+    {
+        n++;
+        foreach (var s in steps)
+            if (rng.NextInt(3) == 0) s.Edges.Add((n - 1, RandomWeight(rng)));
+        return n;
+    }
+
+    // Drops a random node (renumbering the later ones); returns the new node count.
+    private static int DropNode(List<Step> steps, int n, Rng rng)
+    {
+        int d = rng.NextInt(n);
+        n--;
+        foreach (var s in steps)
+            s.Edges = s.Edges.Where(e => e.Node != d).Select(e => (e.Node > d ? e.Node - 1 : e.Node, e.Weight)).ToList();
+        return n;
+    }
+
+    private static void MoveProbability(List<Step> steps, Rng rng)
+    {
+        var s = steps[rng.NextInt(steps.Count)];
+        s.P = rng.NextInt(4) == 0 ? (rng.NextInt(2) == 0 ? 1 : rng.NextDouble())
+            : Math.Clamp(s.P + 0.15 * rng.NextGaussian(), 0, 1);
+    }
+
+    // Rescales a step's edge to a random node, or gives it a fresh weight (adding it when absent).
+    private static void ChangeOrAddEdge(List<Step> steps, int n, Rng rng)
+    {
+        var s = steps[rng.NextInt(steps.Count)];
+        int node = rng.NextInt(Math.Max(1, n));
+        if (n == 0) return;
+        int at = s.Edges.FindIndex(e => e.Node == node);
+        double w = at >= 0 && rng.NextInt(2) == 0 ? s.Edges[at].Weight * Math.Exp(0.5 * rng.NextGaussian()) : RandomWeight(rng);
+        if (at >= 0) s.Edges[at] = (node, w);
+        else s.Edges.Add((node, w));
+    }
+
+    private static void DropEdge(List<Step> steps, Rng rng)
+    {
+        var s = steps[rng.NextInt(steps.Count)];
+        if (s.Edges.Count > 0) s.Edges.RemoveAt(rng.NextInt(s.Edges.Count));
+    }
+
+    // The instance with probabilities rounded to 4 digits and weights to 4 significant digits (never empty).
+    private static MatchingInstance Rounded(List<Step> steps, int n)
+    {
         var list = new List<IReadOnlyList<ArrivalType>>(steps.Count);
         foreach (var s in steps)
         {

@@ -76,14 +76,7 @@ public static class SchedulingMoves
         int n = jobs.Count;
         switch (rng.NextInt(9))
         {
-            case 0 when n < maxJobs: // add a job
-            {
-                var ops = new List<Rational>();
-                int m = 1 + rng.NextInt(maxOps);
-                for (int o = 0; o < m; o++) ops.Add(Value(rng, 12));
-                jobs.Insert(rng.NextInt(n + 1), (Value(rng, 16), ops));
-                break;
-            }
+            case 0 when n < maxJobs: AddJob(jobs, rng, maxOps); break;
             case 1 when n > 0 && n < maxJobs: // duplicate a job
             {
                 var j = jobs[rng.NextInt(n)];
@@ -106,36 +99,48 @@ public static class SchedulingMoves
                 ops[o] = Perturb(ops[o], rng);
                 break;
             }
-            case 6 when n > 0: // split an operation in two (same total: the algorithm learns less at once)
-            {
-                var ops = jobs[rng.NextInt(n)].Ops;
-                if (ops.Count >= maxOps) break;
-                int o = rng.NextInt(ops.Count);
-                var half = ops[o] / 2;
-                ops[o] = ops[o] - half;
-                ops.Insert(o, half);
-                break;
-            }
-            case 7 when n > 0: // append an operation, or repeat the last one
-            {
-                var ops = jobs[rng.NextInt(n)].Ops;
-                if (ops.Count >= maxOps) break;
-                ops.Add(rng.NextInt(2) == 0 ? ops[^1] : Value(rng, 12));
-                break;
-            }
-            case 8 when n > 0: // merge the last two operations or drop one
-            {
-                var ops = jobs[rng.NextInt(n)].Ops;
-                if (ops.Count < 2) break;
-                if (rng.NextInt(2) == 0) { ops[^2] += ops[^1]; }
-                ops.RemoveAt(ops.Count - 1);
-                break;
-            }
+            case 6 when n > 0: SplitOperation(jobs[rng.NextInt(n)].Ops, rng, maxOps); break;
+            case 7 when n > 0: AppendOperation(jobs[rng.NextInt(n)].Ops, rng, maxOps); break;
+            case 8 when n > 0: MergeOrDropLastOperation(jobs[rng.NextInt(n)].Ops, rng); break;
             default:
                 if (n == 0) jobs.Add((Rational.Zero, [Rational.One]));
                 break;
         }
         return Build(jobs);
+    }
+
+    // A new job of up to maxOps random operations at a random position.
+    private static void AddJob(List<(Rational Release, List<Rational> Ops)> jobs, Rng rng, int maxOps)
+    {
+        var ops = new List<Rational>();
+        int m = 1 + rng.NextInt(maxOps);
+        for (int o = 0; o < m; o++) ops.Add(Value(rng, 12));
+        jobs.Insert(rng.NextInt(jobs.Count + 1), (Value(rng, 16), ops));
+    }
+
+    // Splits an operation in two (same total: the algorithm learns less at once).
+    private static void SplitOperation(List<Rational> ops, Rng rng, int maxOps)
+    {
+        if (ops.Count >= maxOps) return;
+        int o = rng.NextInt(ops.Count);
+        var half = ops[o] / 2;
+        ops[o] = ops[o] - half;
+        ops.Insert(o, half);
+    }
+
+    // Appends an operation, or repeats the last one.
+    private static void AppendOperation(List<Rational> ops, Rng rng, int maxOps)
+    {
+        if (ops.Count >= maxOps) return;
+        ops.Add(rng.NextInt(2) == 0 ? ops[^1] : Value(rng, 12));
+    }
+
+    // Merges the last two operations or drops the last one.
+    private static void MergeOrDropLastOperation(List<Rational> ops, Rng rng)
+    {
+        if (ops.Count < 2) return;
+        if (rng.NextInt(2) == 0) { ops[^2] += ops[^1]; }
+        ops.RemoveAt(ops.Count - 1);
     }
 
     private static SchedulingInstance<Rational> RandomUniform(Rng rng, Rational t, int maxJobs)

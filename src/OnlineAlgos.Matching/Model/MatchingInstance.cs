@@ -32,24 +32,8 @@ public sealed class MatchingInstance
         ArgumentNullException.ThrowIfNull(steps);
         if (offlineCount < 0) throw new ArgumentOutOfRangeException(nameof(offlineCount), "offline node count must be >= 0");
         OfflineCount = offlineCount;
-        int typeCount = 0, edgeCount = 0;
-        for (int t = 0; t < steps.Count; t++)
-        {
-            if (steps[t] is null || steps[t].Count == 0) throw new ArgumentException($"step {t} has no arrival type", nameof(steps));
-            typeCount += steps[t].Count;
-            foreach (var ty in steps[t]) edgeCount += ty.Edges.Count;
-        }
-        if (vertexWeights is not null)
-        {
-            if (vertexWeights.Count != offlineCount) throw new ArgumentException($"vertexWeights has {vertexWeights.Count} entries, expected {offlineCount}", nameof(vertexWeights));
-            _vertexWeights = new double[offlineCount];
-            for (int i = 0; i < offlineCount; i++)
-            {
-                double v = vertexWeights[i];
-                if (!double.IsFinite(v) || v < 0) throw new ArgumentException($"vertex weight {i} is {v}; expected a finite number >= 0", nameof(vertexWeights));
-                _vertexWeights[i] = v;
-            }
-        }
+        var (typeCount, edgeCount) = CountTypesAndEdges(steps);
+        if (vertexWeights is not null) _vertexWeights = CheckedVertexWeights(vertexWeights, offlineCount);
         _stepTypeStart = new int[steps.Count + 1];
         _typeP = new double[typeCount];
         _typeStep = new int[typeCount];
@@ -71,24 +55,7 @@ public sealed class MatchingInstance
                 _typeP[type] = p;
                 _typeStep[type] = t;
                 _typeEdgeStart[type] = nodes.Count;
-                var list = new List<MatchingEdge>(ty.Edges.Count);
-                foreach (var e in ty.Edges)
-                {
-                    if (e.Node < 0 || e.Node >= offlineCount) throw new ArgumentException($"step {t}: edge to unknown offline node {e.Node} (n = {offlineCount})", nameof(steps));
-                    if (!double.IsFinite(e.Weight) || e.Weight < 0) throw new ArgumentException($"step {t}: edge to node {e.Node} has weight {e.Weight}; expected a finite number >= 0", nameof(steps));
-                    if (seen[e.Node]) throw new ArgumentException($"step {t}: two edges to offline node {e.Node} in one type", nameof(steps));
-                    seen[e.Node] = true;
-                    if (_vertexWeights is not null && e.Weight != 0 && !SameWeight(e.Weight, _vertexWeights[e.Node]))
-                        throw new ArgumentException($"step {t}: edge to node {e.Node} has weight {e.Weight}, but the instance is vertex-weighted with weight {_vertexWeights[e.Node]}", nameof(steps));
-                    if (e.Weight > 0) list.Add(e);
-                }
-                foreach (var e in ty.Edges) seen[e.Node] = false;
-                list.Sort(static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.Node.CompareTo(b.Node));
-                foreach (var e in list)
-                {
-                    nodes.Add(e.Node);
-                    weights.Add(e.Weight);
-                }
+                AddSortedEdges(t, ty.Edges, offlineCount, _vertexWeights, seen, nodes, weights, nameof(steps));
                 type++;
             }
             if (sum > 1 + 1e-9) throw new ArgumentException($"step {t}: probabilities sum to {sum} > 1", nameof(steps));
@@ -98,12 +65,70 @@ public sealed class MatchingInstance
         _typeEdgeStart[typeCount] = nodes.Count;
         _edgeNode = nodes.ToArray();
         _edgeWeight = weights.ToArray();
-        _edgeType = new int[_edgeNode.Length];
-        for (int j = 0; j < typeCount; j++)
-            for (int e = _typeEdgeStart[j]; e < _typeEdgeStart[j + 1]; e++) _edgeType[e] = j;
+        _edgeType = EdgeTypes(_typeEdgeStart, typeCount, _edgeNode.Length);
         double max = 0;
         foreach (double w in _edgeWeight) max = Math.Max(max, w);
         MaxWeight = max;
+    }
+
+    // Checks that every step has a type (before anything else about the steps) and sizes the flat arrays.
+    private static (int Types, int Edges) CountTypesAndEdges(IReadOnlyList<IReadOnlyList<ArrivalType>> steps)
+    {
+        int typeCount = 0, edgeCount = 0;
+        for (int t = 0; t < steps.Count; t++)
+        {
+            if (steps[t] is null || steps[t].Count == 0) throw new ArgumentException($"step {t} has no arrival type", nameof(steps));
+            typeCount += steps[t].Count;
+            foreach (var ty in steps[t]) edgeCount += ty.Edges.Count;
+        }
+        return (typeCount, edgeCount);
+    }
+
+    private static double[] CheckedVertexWeights(IReadOnlyList<double> vertexWeights, int offlineCount)
+    {
+        if (vertexWeights.Count != offlineCount) throw new ArgumentException($"vertexWeights has {vertexWeights.Count} entries, expected {offlineCount}", nameof(vertexWeights));
+        var copy = new double[offlineCount];
+        for (int i = 0; i < offlineCount; i++)
+        {
+            double v = vertexWeights[i];
+            if (!double.IsFinite(v) || v < 0) throw new ArgumentException($"vertex weight {i} is {v}; expected a finite number >= 0", nameof(vertexWeights));
+            copy[i] = v;
+        }
+        return copy;
+    }
+
+    // Validates one type's edges (step t) and appends its positive ones in sampling order (decreasing weight, then
+    // lower node) to nodes/weights. seen: all false on entry and on return. paramName: the constructor's steps.
+    private static void AddSortedEdges(int t, IReadOnlyList<MatchingEdge> edges, int offlineCount, double[]? vertexWeights, bool[] seen,
+        List<int> nodes, List<double> weights, string paramName)
+    {
+        var list = new List<MatchingEdge>(edges.Count);
+        foreach (var e in edges)
+        {
+            if (e.Node < 0 || e.Node >= offlineCount) throw new ArgumentException($"step {t}: edge to unknown offline node {e.Node} (n = {offlineCount})", paramName);
+            if (!double.IsFinite(e.Weight) || e.Weight < 0) throw new ArgumentException($"step {t}: edge to node {e.Node} has weight {e.Weight}; expected a finite number >= 0", paramName);
+            if (seen[e.Node]) throw new ArgumentException($"step {t}: two edges to offline node {e.Node} in one type", paramName);
+            seen[e.Node] = true;
+            if (vertexWeights is not null && e.Weight != 0 && !SameWeight(e.Weight, vertexWeights[e.Node]))
+                throw new ArgumentException($"step {t}: edge to node {e.Node} has weight {e.Weight}, but the instance is vertex-weighted with weight {vertexWeights[e.Node]}", paramName);
+            if (e.Weight > 0) list.Add(e);
+        }
+        foreach (var e in edges) seen[e.Node] = false;
+        list.Sort(static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.Node.CompareTo(b.Node));
+        foreach (var e in list)
+        {
+            nodes.Add(e.Node);
+            weights.Add(e.Weight);
+        }
+    }
+
+    // The type of each edge, from the types' edge ranges.
+    private static int[] EdgeTypes(int[] typeEdgeStart, int typeCount, int edgeCount)
+    {
+        var edgeType = new int[edgeCount];
+        for (int j = 0; j < typeCount; j++)
+            for (int e = typeEdgeStart[j]; e < typeEdgeStart[j + 1]; e++) edgeType[e] = j;
+        return edgeType;
     }
 
     /// <summary>Reads an instance from its JSON text (<c>onlinealgos.matching/1</c>, FORMATS.md);

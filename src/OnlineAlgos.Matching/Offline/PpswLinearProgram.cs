@@ -41,51 +41,12 @@ public static class PpswLinearProgram
         using var solver = CreateSolver(options);
         var x = new Variable[instance.EdgeCount];
         for (int e = 0; e < x.Length; e++) x[e] = solver.MakeNumVar(0, double.PositiveInfinity, "");
-        // cum[i] = variable holding Σ_{t' < current t} x_{i,t'} (null while it is the constant 0). next[i]/def[i]: the
-        // cumulative variable after the current step and its defining row c_i' − c_i − Σ_j x_{i,t,j} = 0.
-        var cum = new Variable?[n];
-        var next = new Variable?[n];
-        var def = new Constraint?[n];
-        var touched = new List<int>();
         var objective = solver.Objective();
+        var cumulative = new CumulativeRows(solver, n);
         for (int t = 0; t < instance.StepCount; t++)
         {
-            touched.Clear();
-            for (int j = instance.TypeStart(t); j < instance.TypeStart(t + 1); j++)
-            {
-                double p = instance.Probability(j);
-                int e0 = instance.EdgeStart(j), e1 = instance.EdgeStart(j + 1);
-                if (e0 == e1) continue;
-                var c1 = solver.MakeConstraint(double.NegativeInfinity, p, "");
-                for (int e = e0; e < e1; e++)
-                {
-                    int i = instance.EdgeNode(e);
-                    objective.SetCoefficient(x[e], instance.EdgeWeight(e));
-                    c1.SetCoefficient(x[e], 1);
-                    // (C2): x + p * c_i <= p
-                    var c2 = solver.MakeConstraint(double.NegativeInfinity, p, "");
-                    c2.SetCoefficient(x[e], 1);
-                    if (cum[i] is { } ci) c2.SetCoefficient(ci, p);
-                    if (def[i] is null)
-                    {
-                        // c_i' <= 1 is the implied Σ_t x_{i,t} <= 1.
-                        var nv = solver.MakeNumVar(0, 1, "");
-                        var row = solver.MakeConstraint(0, 0, "");
-                        row.SetCoefficient(nv, 1);
-                        if (cum[i] is { } prev) row.SetCoefficient(prev, -1);
-                        next[i] = nv;
-                        def[i] = row;
-                        touched.Add(i);
-                    }
-                    def[i]!.SetCoefficient(x[e], -1);
-                }
-            }
-            foreach (int i in touched)
-            {
-                cum[i] = next[i];
-                next[i] = null;
-                def[i] = null;
-            }
+            for (int j = instance.TypeStart(t); j < instance.TypeStart(t + 1); j++) AddTypeRows(solver, objective, instance, j, x, cumulative);
+            cumulative.EndStep();
         }
         objective.SetMaximization();
         var result = solver.Solve();
@@ -98,6 +59,66 @@ public static class PpswLinearProgram
         for (int e = 0; e < x.Length; e++) values[e] = x[e].SolutionValue();
         solution = LpSolution.FromSolver(instance, values);
         return true;
+    }
+
+    // Type j's objective terms, its (C1) row and one (C2) row per edge; each edge also enters its node's cumulative
+    // definition row for the step.
+    private static void AddTypeRows(Solver solver, Google.OrTools.LinearSolver.Objective objective, MatchingInstance instance, int j, Variable[] x, CumulativeRows cumulative)
+    {
+        double p = instance.Probability(j);
+        int e0 = instance.EdgeStart(j), e1 = instance.EdgeStart(j + 1);
+        if (e0 == e1) return;
+        var c1 = solver.MakeConstraint(double.NegativeInfinity, p, "");
+        for (int e = e0; e < e1; e++)
+        {
+            int i = instance.EdgeNode(e);
+            objective.SetCoefficient(x[e], instance.EdgeWeight(e));
+            c1.SetCoefficient(x[e], 1);
+            // (C2): x + p * c_i <= p
+            var c2 = solver.MakeConstraint(double.NegativeInfinity, p, "");
+            c2.SetCoefficient(x[e], 1);
+            if (cumulative.Current(i) is { } ci) c2.SetCoefficient(ci, p);
+            cumulative.DefiningRow(i).SetCoefficient(x[e], -1);
+        }
+    }
+
+    // Cumulative variables: current[i] holds Σ_{t' < current t} x_{i,t'} (null while it is the constant 0). next[i]/def[i]:
+    // the cumulative variable after the current step and its defining row c_i' − c_i − Σ_j x_{i,t,j} = 0.
+    private sealed class CumulativeRows(Solver solver, int n)
+    {
+        private readonly Variable?[] _current = new Variable?[n];
+        private readonly Variable?[] _next = new Variable?[n];
+        private readonly Constraint?[] _def = new Constraint?[n];
+        private readonly List<int> _touched = [];
+
+        public Variable? Current(int i) => _current[i];
+
+        // Node i's defining row for this step, created (with its new variable) on the step's first edge to i.
+        public Constraint DefiningRow(int i)
+        {
+            if (_def[i] is { } row) return row;
+            // c_i' <= 1 is the implied Σ_t x_{i,t} <= 1.
+            var nv = solver.MakeNumVar(0, 1, "");
+            row = solver.MakeConstraint(0, 0, "");
+            row.SetCoefficient(nv, 1);
+            if (_current[i] is { } prev) row.SetCoefficient(prev, -1);
+            _next[i] = nv;
+            _def[i] = row;
+            _touched.Add(i);
+            return row;
+        }
+
+        // The nodes the step touched move on to their new cumulative variable.
+        public void EndStep()
+        {
+            foreach (int i in _touched)
+            {
+                _current[i] = _next[i];
+                _next[i] = null;
+                _def[i] = null;
+            }
+            _touched.Clear();
+        }
     }
 
     /// <summary>

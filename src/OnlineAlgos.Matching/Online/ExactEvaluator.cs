@@ -36,62 +36,81 @@ public static class ExactEvaluator
         double value = 0;
         var outcomes = new List<MatchingTransition>();
         foreach (var comp in InstanceComponents.Compute(instance))
+            EvaluateComponent(instance, algorithm, comp, maxStates, detailed, avail, matched, outcomes, ref value);
+        return new ExactEvaluation(value, avail, matched);
+    }
+
+    // Propagates one component's distribution of available sets through all steps, adding its edges' expected
+    // weights to value (in the same order as one loop over all components would).
+    private static void EvaluateComponent(MatchingInstance instance, IOnlineMatchingAlgorithm algorithm, InstanceComponent comp, int maxStates,
+        bool detailed, double[] avail, double[] matched, List<MatchingTransition> outcomes, ref double value)
+    {
+        int n = instance.OfflineCount, T = instance.StepCount;
+        ulong full = 0;
+        foreach (int i in comp.OfflineNodes) full |= 1UL << i;
+        var dist = new Dictionary<ulong, double> { [full] = 1 };
+        int k = 0;
+        for (int t = 0; t < T; t++)
         {
-            ulong full = 0;
-            foreach (int i in comp.OfflineNodes) full |= 1UL << i;
-            var dist = new Dictionary<ulong, double> { [full] = 1 };
-            int k = 0;
-            for (int t = 0; t < T; t++)
+            bool inComp = k < comp.Steps.Count && comp.Steps[k] == t;
+            if (detailed) RecordAvailability(dist, comp.OfflineNodes, avail, t * n);
+            if (!inComp) continue;
+            k++;
+            var next = Transition(instance, algorithm, t, dist, detailed, matched, outcomes, ref value);
+            if (next.Count > maxStates)
+                throw new SolverException("exact evaluator", MatchingSolverStatus.TooLarge, string.Create(CultureInfo.InvariantCulture,
+                    $"exact evaluation of {algorithm.Name} reached {next.Count} distinct available sets at step {t}, above the limit {maxStates}; use Monte Carlo"));
+            dist = next;
+        }
+    }
+
+    // avail[row + i]: the probability that node i is still available at the step.
+    private static void RecordAvailability(Dictionary<ulong, double> dist, IReadOnlyList<int> nodes, double[] avail, int row)
+    {
+        foreach (int i in nodes)
+        {
+            double a = 0;
+            foreach (var kv in dist)
+                if ((kv.Key >> i & 1) != 0) a += kv.Value;
+            avail[row + i] = a;
+        }
+    }
+
+    // The distribution after step t: no arrival, or each type's arrival followed by each of the algorithm's outcomes
+    // (checked against the model); matched edges add their expected weight to value (and to matched when detailed).
+    private static Dictionary<ulong, double> Transition(MatchingInstance instance, IOnlineMatchingAlgorithm algorithm, int t,
+        Dictionary<ulong, double> dist, bool detailed, double[] matched, List<MatchingTransition> outcomes, ref double value)
+    {
+        var next = new Dictionary<ulong, double>(dist.Count * 2);
+        double none = 1 - instance.ArrivalProbability(t);
+        foreach (var (set, pr) in dist)
+        {
+            if (none > 0) Add(next, set, pr * none);
+            for (int j = instance.TypeStart(t); j < instance.TypeStart(t + 1); j++)
             {
-                bool inComp = k < comp.Steps.Count && comp.Steps[k] == t;
-                if (detailed)
+                double pj = instance.Probability(j);
+                if (pj <= 0) continue;
+                outcomes.Clear();
+                algorithm.Outcomes(j, set, outcomes);
+                foreach (var o in outcomes)
                 {
-                    foreach (int i in comp.OfflineNodes)
+                    if (o.Probability <= 0) continue;
+                    double w = pr * pj * o.Probability;
+                    if (o.Edge >= 0)
                     {
-                        double a = 0;
-                        foreach (var kv in dist)
-                            if ((kv.Key >> i & 1) != 0) a += kv.Value;
-                        avail[t * n + i] = a;
+                        int i = instance.EdgeNode(o.Edge);
+                        if (instance.TypeOfEdge(o.Edge) != j || (set >> i & 1) == 0)
+                            throw new ModelViolationException(algorithm.Name, t, $"matched edge {o.Edge}, which is not an edge of the arrived type to an available node");
+                        value += w * instance.EdgeWeight(o.Edge);
+                        if (detailed) matched[o.Edge] += w;
                     }
+                    if ((o.Removed & ~set) != 0)
+                        throw new ModelViolationException(algorithm.Name, t, "discarded nodes that are not available");
+                    Add(next, set & ~o.Removed, w);
                 }
-                if (!inComp) continue;
-                k++;
-                var next = new Dictionary<ulong, double>(dist.Count * 2);
-                double none = 1 - instance.ArrivalProbability(t);
-                foreach (var (set, pr) in dist)
-                {
-                    if (none > 0) Add(next, set, pr * none);
-                    for (int j = instance.TypeStart(t); j < instance.TypeStart(t + 1); j++)
-                    {
-                        double pj = instance.Probability(j);
-                        if (pj <= 0) continue;
-                        outcomes.Clear();
-                        algorithm.Outcomes(j, set, outcomes);
-                        foreach (var o in outcomes)
-                        {
-                            if (o.Probability <= 0) continue;
-                            double w = pr * pj * o.Probability;
-                            if (o.Edge >= 0)
-                            {
-                                int i = instance.EdgeNode(o.Edge);
-                                if (instance.TypeOfEdge(o.Edge) != j || (set >> i & 1) == 0)
-                                    throw new ModelViolationException(algorithm.Name, t, $"matched edge {o.Edge}, which is not an edge of the arrived type to an available node");
-                                value += w * instance.EdgeWeight(o.Edge);
-                                if (detailed) matched[o.Edge] += w;
-                            }
-                            if ((o.Removed & ~set) != 0)
-                                throw new ModelViolationException(algorithm.Name, t, "discarded nodes that are not available");
-                            Add(next, set & ~o.Removed, w);
-                        }
-                    }
-                }
-                if (next.Count > maxStates)
-                    throw new SolverException("exact evaluator", MatchingSolverStatus.TooLarge, string.Create(CultureInfo.InvariantCulture,
-                        $"exact evaluation of {algorithm.Name} reached {next.Count} distinct available sets at step {t}, above the limit {maxStates}; use Monte Carlo"));
-                dist = next;
             }
         }
-        return new ExactEvaluation(value, avail, matched);
+        return next;
     }
 
     private static void Add(Dictionary<ulong, double> d, ulong key, double p)

@@ -39,75 +39,95 @@ public static class SchedulingJsonReader
 
     private static SchedulingInstance<Rational> Build(JsonDocument doc, string source)
     {
+        var root = doc.RootElement;
+        if (root.ValueKind != JsonValueKind.Object) throw Err(source, "$", "a JSON object with \"format\" and \"jobs\"");
+        CheckNames(root, source, "$");
+        if (!root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || InstanceJson.GetString(format, source, "$.format") != FormatTag)
+            throw Err(source, "$.format", $"\"{FormatTag}\"");
+        bool reveal = RevealOperationCount(root, source);
+        if (!root.TryGetProperty("jobs", out var jobsEl) || jobsEl.ValueKind != JsonValueKind.Array)
+            throw Err(source, "$.jobs", "an array of jobs");
+        return new SchedulingInstance<Rational>(Jobs(jobsEl, source), reveal);
+    }
+
+    private static bool RevealOperationCount(JsonElement root, string source)
+    {
+        if (!root.TryGetProperty("revealOperationCount", out var rev)) return false;
+        if (rev.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) throw Err(source, "$.revealOperationCount", "true or false");
+        return rev.GetBoolean();
+    }
+
+    // The jobs array: unique ids, estimates on all jobs or none, and a total flow time within the double range.
+    private static List<SchedulingJob<Rational>> Jobs(JsonElement jobsEl, string source)
+    {
+        var jobs = new List<SchedulingJob<Rational>>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        long? lastIntId = null;
+        int estimates = 0;
+        int index = 0;
+        double maxRelease = 0, work = 0;
+        foreach (var jobEl in jobsEl.EnumerateArray())
         {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw Err(source, "$", "a JSON object with \"format\" and \"jobs\"");
-            CheckNames(root, source, "$");
-            if (!root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || InstanceJson.GetString(format, source, "$.format") != FormatTag)
-                throw Err(source, "$.format", $"\"{FormatTag}\"");
-            bool reveal = false;
-            if (root.TryGetProperty("revealOperationCount", out var rev))
+            string path = $"$.jobs[{index}]";
+            if (jobEl.ValueKind != JsonValueKind.Object) throw Err(source, path, "a job object {\"id\", \"release\", \"operations\"}");
+            CheckNames(jobEl, source, path);
+            string id = JobId(jobEl, index, path, source, ids, ref lastIntId);
+            if (!jobEl.TryGetProperty("release", out var relEl)) throw Err(source, path + ".release", "a release date >= 0");
+            var release = Number(relEl, source, path + ".release", allowZero: true, out double releaseApprox);
+            var ops = Operations(jobEl, path, source, ref work);
+            Rational? estimate = null;
+            if (jobEl.TryGetProperty("estimate", out var estEl))
             {
-                if (rev.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) throw Err(source, "$.revealOperationCount", "true or false");
-                reveal = rev.GetBoolean();
+                estimate = Number(estEl, source, path + ".estimate", allowZero: false);
+                estimates++;
             }
-            if (!root.TryGetProperty("jobs", out var jobsEl) || jobsEl.ValueKind != JsonValueKind.Array)
-                throw Err(source, "$.jobs", "an array of jobs");
-            var jobs = new List<SchedulingJob<Rational>>();
-            var ids = new HashSet<string>(StringComparer.Ordinal);
-            long? lastIntId = null;
-            int estimates = 0;
-            int index = 0;
-            double maxRelease = 0, work = 0;
-            foreach (var jobEl in jobsEl.EnumerateArray())
-            {
-                string path = $"$.jobs[{index}]";
-                if (jobEl.ValueKind != JsonValueKind.Object) throw Err(source, path, "a job object {\"id\", \"release\", \"operations\"}");
-                CheckNames(jobEl, source, path);
-                string id = index.ToString(CultureInfo.InvariantCulture);
-                if (jobEl.TryGetProperty("id", out var idEl))
-                {
-                    if (idEl.ValueKind == JsonValueKind.String) id = InstanceJson.GetString(idEl, source, path + ".id");
-                    else if (idEl.ValueKind == JsonValueKind.Number && idEl.TryGetInt64(out long intId))
-                    {
-                        if (lastIntId is { } last && intId <= last)
-                            throw Err(source, path + ".id", $"integer ids in strictly increasing order (got {intId} after {last})");
-                        lastIntId = intId;
-                        id = intId.ToString(CultureInfo.InvariantCulture);
-                    }
-                    else throw Err(source, path + ".id", "a string or an integer");
-                }
-                if (!ids.Add(id)) throw Err(source, path + ".id", $"a unique id ('{id}' appears twice)");
-                if (!jobEl.TryGetProperty("release", out var relEl)) throw Err(source, path + ".release", "a release date >= 0");
-                var release = Number(relEl, source, path + ".release", allowZero: true, out double releaseApprox);
-                if (!jobEl.TryGetProperty("operations", out var opsEl) || opsEl.ValueKind != JsonValueKind.Array)
-                    throw Err(source, path + ".operations", "an array of operation sizes");
-                var ops = new List<Rational>();
-                int k = 0;
-                foreach (var opEl in opsEl.EnumerateArray())
-                {
-                    ops.Add(Number(opEl, source, $"{path}.operations[{k++}]", allowZero: true, out double size));
-                    work += size;
-                }
-                if (ops.Count == 0) throw Err(source, path + ".operations", "a non-empty list of operation sizes");
-                Rational? estimate = null;
-                if (jobEl.TryGetProperty("estimate", out var estEl))
-                {
-                    estimate = Number(estEl, source, path + ".estimate", allowZero: false);
-                    estimates++;
-                }
-                // Every instance is also run in double: the last completion (at most max release + total work) times
-                // the number of jobs bounds the total flow time, and it must stay finite.
-                maxRelease = Math.Max(maxRelease, releaseApprox);
-                jobs.Add(new SchedulingJob<Rational>(id, release, ops, estimate));
-                index++;
-            }
-            if (estimates != 0 && estimates != jobs.Count)
-                throw Err(source, "$.jobs", "an \"estimate\" on every job or on none");
-            if (!double.IsFinite((maxRelease + work) * jobs.Count))
-                throw Err(source, "$.jobs", "a total flow time within the double range ((max release + total work) x jobs below 1.8e308)");
-            return new SchedulingInstance<Rational>(jobs, reveal);
+            // Every instance is also run in double: the last completion (at most max release + total work) times
+            // the number of jobs bounds the total flow time, and it must stay finite.
+            maxRelease = Math.Max(maxRelease, releaseApprox);
+            jobs.Add(new SchedulingJob<Rational>(id, release, ops, estimate));
+            index++;
         }
+        if (estimates != 0 && estimates != jobs.Count)
+            throw Err(source, "$.jobs", "an \"estimate\" on every job or on none");
+        if (!double.IsFinite((maxRelease + work) * jobs.Count))
+            throw Err(source, "$.jobs", "a total flow time within the double range ((max release + total work) x jobs below 1.8e308)");
+        return jobs;
+    }
+
+    // A job's id: a string, or an integer (integer ids strictly increasing); the index when absent; unique.
+    private static string JobId(JsonElement jobEl, int index, string path, string source, HashSet<string> ids, ref long? lastIntId)
+    {
+        string id = index.ToString(CultureInfo.InvariantCulture);
+        if (jobEl.TryGetProperty("id", out var idEl))
+        {
+            if (idEl.ValueKind == JsonValueKind.String) id = InstanceJson.GetString(idEl, source, path + ".id");
+            else if (idEl.ValueKind == JsonValueKind.Number && idEl.TryGetInt64(out long intId))
+            {
+                if (lastIntId is { } last && intId <= last)
+                    throw Err(source, path + ".id", $"integer ids in strictly increasing order (got {intId} after {last})");
+                lastIntId = intId;
+                id = intId.ToString(CultureInfo.InvariantCulture);
+            }
+            else throw Err(source, path + ".id", "a string or an integer");
+        }
+        if (!ids.Add(id)) throw Err(source, path + ".id", $"a unique id ('{id}' appears twice)");
+        return id;
+    }
+
+    // A job's non-empty operation sizes; their double values are added to work.
+    private static List<Rational> Operations(JsonElement jobEl, string path, string source, ref double work)
+    {
+        if (!jobEl.TryGetProperty("operations", out var opsEl) || opsEl.ValueKind != JsonValueKind.Array)
+            throw Err(source, path + ".operations", "an array of operation sizes");
+        var ops = new List<Rational>();
+        int k = 0;
+        foreach (var opEl in opsEl.EnumerateArray())
+        {
+            ops.Add(Number(opEl, source, $"{path}.operations[{k++}]", allowZero: true, out double size));
+            work += size;
+        }
+        if (ops.Count == 0) throw Err(source, path + ".operations", "a non-empty list of operation sizes");
+        return ops;
     }
 
     private static Rational Number(JsonElement el, string source, string path, bool allowZero) => Number(el, source, path, allowZero, out _);

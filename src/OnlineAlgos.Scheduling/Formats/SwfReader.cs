@@ -285,47 +285,58 @@ public static class SwfReader
                 return result;
             }
             case SwfSplitMode.Geometric:
-            {
-                var c = Exact(o.Growth);
-                Rational unit = 1, left = p;
-                do
-                {
-                    var op = Rational.Min(unit, left);
-                    result.Add(op * scale);
-                    left -= op;
-                    unit *= c;
-                } while (left > 0);
+                AddGeometric(result, p, scale, Exact(o.Growth));
                 return result;
-            }
             case SwfSplitMode.RequestedFirst:
-            {
-                var req = job.Requested == -1 ? p : job.Requested;
-                var first = Rational.Min(p, req) / 2;
-                result.Add(first * scale);
-                for (int i = 0; i < o.Parts; i++) result.Add((p - first) * scale / o.Parts);
+                AddRequestedFirst(result, job, p, scale, o.Parts);
                 return result;
-            }
             case SwfSplitMode.Dirichlet:
-            {
-                var g = new double[o.Parts];
-                double sum = 0;
-                for (int i = 0; i < g.Length; i++) { g[i] = Gamma(rng, o.Alpha); sum += g[i]; }
-                if (!(sum > 0) || !double.IsFinite(sum))
-                    throw new InstanceFormatException(source, job.FirstLine, $"option Alpha large enough to sample the Dirichlet split (every gamma draw of alpha {o.Alpha.ToString("R", CultureInfo.InvariantCulture)} underflowed to 0)");
-                Rational used = 0;
-                for (int i = 0; i < g.Length - 1; i++)
-                {
-                    var w = new Rational((long)Math.Floor(g[i] / sum * 1024), 1024);
-                    if (used + w > 1) w = 1 - used;
-                    used += w;
-                    result.Add(p * w * scale);
-                }
-                result.Add(p * (1 - used) * scale);
+                AddDirichlet(result, job, p, scale, o, rng, source);
                 return result;
-            }
             default:
                 throw new ArgumentOutOfRangeException(nameof(o), o.Split, "unknown split mode");
         }
+    }
+
+    // Units 1, c, c^2, ... (the last one cut to what is left) until they cover p.
+    private static void AddGeometric(List<Rational> result, Rational p, Rational scale, Rational c)
+    {
+        Rational unit = 1, left = p;
+        do
+        {
+            var op = Rational.Min(unit, left);
+            result.Add(op * scale);
+            left -= op;
+            unit *= c;
+        } while (left > 0);
+    }
+
+    // Half the requested time (capped at p) first, then the rest in equal parts.
+    private static void AddRequestedFirst(List<Rational> result, RawJob job, Rational p, Rational scale, int parts)
+    {
+        var req = job.Requested == -1 ? p : job.Requested;
+        var first = Rational.Min(p, req) / 2;
+        result.Add(first * scale);
+        for (int i = 0; i < parts; i++) result.Add((p - first) * scale / parts);
+    }
+
+    // Parts with Dirichlet(alpha) shares, rounded down to multiples of 1/1024 (the last part takes the rest).
+    private static void AddDirichlet(List<Rational> result, RawJob job, Rational p, Rational scale, SwfOptions o, Rng rng, string source)
+    {
+        var g = new double[o.Parts];
+        double sum = 0;
+        for (int i = 0; i < g.Length; i++) { g[i] = Gamma(rng, o.Alpha); sum += g[i]; }
+        if (!(sum > 0) || !double.IsFinite(sum))
+            throw new InstanceFormatException(source, job.FirstLine, $"option Alpha large enough to sample the Dirichlet split (every gamma draw of alpha {o.Alpha.ToString("R", CultureInfo.InvariantCulture)} underflowed to 0)");
+        Rational used = 0;
+        for (int i = 0; i < g.Length - 1; i++)
+        {
+            var w = new Rational((long)Math.Floor(g[i] / sum * 1024), 1024);
+            if (used + w > 1) w = 1 - used;
+            used += w;
+            result.Add(p * w * scale);
+        }
+        result.Add(p * (1 - used) * scale);
     }
 
     // Operations the geometric split makes of a job: units 1, c, c^2, ... until they cover p, i.e. about
