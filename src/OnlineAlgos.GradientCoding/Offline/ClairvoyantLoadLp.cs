@@ -74,10 +74,30 @@ public static class ClairvoyantLoadLp
 
         using var solver = Solver.CreateSolver("GLOP") ?? throw new SolverException(Glop, "UNAVAILABLE", "OR-Tools GLOP is not available");
         var load = solver.MakeNumVar(0, double.PositiveInfinity, "L");
-        int rounds = jobs + delay;
-        // Capacity row per non-straggling (i, r): sum_j x[j,i,r] - L <= 0.
+        var (capacity, capacityRows) = AddCapacityRows(solver, pattern, load, jobs + delay);
+        int rows = jobs + capacityRows;
+        var (x, variables) = AddDemandRows(solver, capacity, jobs, width, n);
+        var objective = solver.Objective();
+        objective.SetCoefficient(load, 1);
+        objective.SetMinimization();
+        var status = solver.Solve();
+        string statusText = status.ToString();
+        if (MapStatus(status) == ClairvoyantLpStatus.Infeasible)
+        {
+            result = new ClairvoyantLpResult(ClairvoyantLpStatus.Infeasible, double.PositiveInfinity, jobs, delay, n, variables, rows, statusText, null);
+            return false;
+        }
+        var shares = Shares(x);
+        result = new ClairvoyantLpResult(ClairvoyantLpStatus.Optimal, load.SolutionValue(), jobs, delay, n, variables, rows, statusText, shares);
+        return true;
+    }
+
+    // Capacity row per non-straggling (i, r): sum_j x[j,i,r] - L <= 0 (null where i straggles in r); also their count.
+    private static (Constraint?[] Capacity, int Rows) AddCapacityRows(Solver solver, StragglerPattern pattern, Variable load, int rounds)
+    {
+        int n = pattern.Workers;
         var capacity = new Constraint?[rounds * n];
-        int rows = jobs;
+        int rows = 0;
         for (int r = 0; r < rounds; r++)
             for (int i = 0; i < n; i++)
             {
@@ -87,6 +107,13 @@ public static class ClairvoyantLoadLp
                 capacity[r * n + i] = c;
                 rows++;
             }
+        return (capacity, rows);
+    }
+
+    // Demand row per job: sum of x[j,i,r] over its window's non-straggling (i, r) = 1, each x also entering its
+    // capacity row; the variables by (j, k = r - j, i), and the variable count including L.
+    private static (Variable?[] X, int Variables) AddDemandRows(Solver solver, Constraint?[] capacity, int jobs, int width, int n)
+    {
         var x = new Variable?[jobs * width * n];
         int variables = 1;
         for (int j = 0; j < jobs; j++)
@@ -104,21 +131,16 @@ public static class ClairvoyantLoadLp
                     variables++;
                 }
         }
-        var objective = solver.Objective();
-        objective.SetCoefficient(load, 1);
-        objective.SetMinimization();
-        var status = solver.Solve();
-        string statusText = status.ToString();
-        if (MapStatus(status) == ClairvoyantLpStatus.Infeasible)
-        {
-            result = new ClairvoyantLpResult(ClairvoyantLpStatus.Infeasible, double.PositiveInfinity, jobs, delay, n, variables, rows, statusText, null);
-            return false;
-        }
+        return (x, variables);
+    }
+
+    // The solved x, 0 where there is no variable.
+    private static double[] Shares(Variable?[] x)
+    {
         var shares = new double[x.Length];
         for (int e = 0; e < x.Length; e++)
             if (x[e] is { } v) shares[e] = Math.Max(0, v.SolutionValue()); // GLOP may return -1e-17 for zero
-        result = new ClairvoyantLpResult(ClairvoyantLpStatus.Optimal, load.SolutionValue(), jobs, delay, n, variables, rows, statusText, shares);
-        return true;
+        return shares;
     }
 
     /// <summary>

@@ -19,36 +19,68 @@ public static class CodedGradientRunner
     public static Result Run(ISequentialGradientScheme scheme, StragglerPattern pattern, LeastSquaresWorkload workload)
     {
         if (workload.Jobs < scheme.Jobs) throw new ArgumentException("workload has fewer jobs than the scheme");
-        int units = scheme.UnitsPerJob, d = workload.Dimension, n = scheme.Workers;
+        var master = new Master(scheme, workload, UnitBounds(scheme, workload));
+        var clean = new bool[scheme.Workers];
+        for (int r = 0; r < scheme.Rounds; r++)
+        {
+            scheme.PlanRound(r);
+            var st = r < pattern.Rounds ? pattern.Round(r) : clean;
+            master.StoreResults(st);
+            scheme.CompleteRound(st);
+            int due = r - scheme.Delay;
+            if (due < 0 || due >= scheme.Jobs) continue;
+            if (scheme.DecodedRound(due) < 0) continue;
+            master.Decode(due);
+        }
+        return master.Summary();
+    }
+
+    // Point range [bounds[u], bounds[u+1]) of each unit, by cumulative unit size rounded to whole points.
+    private static int[] UnitBounds(ISequentialGradientScheme scheme, LeastSquaresWorkload workload)
+    {
+        int units = scheme.UnitsPerJob;
         var bounds = new int[units + 1];
         double cum = 0;
         for (int u = 0; u < units; u++) { cum += scheme.UnitSize(u); bounds[u + 1] = (int)Math.Round(cum * workload.Points); }
         bounds[units] = workload.Points;
         for (int u = 1; u <= units; u++) bounds[u] = Math.Clamp(bounds[u], bounds[u - 1], workload.Points);
+        return bounds;
+    }
 
-        var unitGrad = new Dictionary<int, double[]>(); // job -> units x d
-        var results = new Dictionary<(int Job, int Key), double[]>();
-        var combo = new List<(int Unit, double Coefficient)>();
-        var decode = new List<(int Key, double Coefficient)>();
-        var clean = new bool[n];
-        int onTime = 0, fallbacks = 0, failed = 0;
-        double worstErr = 0, worstRes = 0;
-        for (int r = 0; r < scheme.Rounds; r++)
+    // The master's store of task results and the running totals of the decodes.
+    private sealed class Master
+    {
+        private readonly ISequentialGradientScheme scheme;
+        private readonly LeastSquaresWorkload workload;
+        private readonly int[] bounds;
+        private readonly int units, d, n;
+        private readonly Dictionary<int, double[]> unitGrad = new(); // job -> units x d
+        private readonly Dictionary<(int Job, int Key), double[]> results = new();
+        private readonly List<(int Unit, double Coefficient)> combo = new();
+        private readonly List<(int Key, double Coefficient)> decode = new();
+        private int onTime, fallbacks, failed;
+        private double worstErr, worstRes;
+
+        public Master(ISequentialGradientScheme scheme, LeastSquaresWorkload workload, int[] bounds)
         {
-            scheme.PlanRound(r);
-            var st = r < pattern.Rounds ? pattern.Round(r) : clean;
+            this.scheme = scheme;
+            this.workload = workload;
+            this.bounds = bounds;
+            units = scheme.UnitsPerJob;
+            d = workload.Dimension;
+            n = scheme.Workers;
+        }
+
+        // Every non-straggling worker's task results of this round (a key already stored is the same combination).
+        public void StoreResults(ReadOnlySpan<bool> st)
+        {
             for (int i = 0; i < n; i++)
             {
                 if (st[i]) continue;
                 foreach (var task in scheme.Tasks(i))
                 {
                     if (results.ContainsKey((task.Job, task.Key))) continue; // same key = same combination
-                    if (!unitGrad.TryGetValue(task.Job, out var ug))
-                    {
-                        ug = new double[units * d];
-                        for (int u = 0; u < units; u++) workload.AddRangeGradient(task.Job, bounds[u], bounds[u + 1], ug.AsSpan(u * d, d));
-                        unitGrad[task.Job] = ug;
-                    }
+                    var ug = UnitGradients(task.Job);
                     scheme.TaskCombination(task.Key, combo);
                     var f = new double[d];
                     foreach (var (u, c) in combo)
@@ -56,10 +88,21 @@ public static class CodedGradientRunner
                     results[(task.Job, task.Key)] = f;
                 }
             }
-            scheme.CompleteRound(st);
-            int due = r - scheme.Delay;
-            if (due < 0 || due >= scheme.Jobs) continue;
-            if (scheme.DecodedRound(due) < 0) continue;
+        }
+
+        // The job's per-unit gradients (units x d), computed on first use.
+        private double[] UnitGradients(int job)
+        {
+            if (unitGrad.TryGetValue(job, out var ug)) return ug;
+            ug = new double[units * d];
+            for (int u = 0; u < units; u++) workload.AddRangeGradient(job, bounds[u], bounds[u + 1], ug.AsSpan(u * d, d));
+            unitGrad[job] = ug;
+            return ug;
+        }
+
+        // Decodes the due job with the scheme's coefficients and compares it with the full gradient.
+        public void Decode(int due)
+        {
             onTime++;
             var res = scheme.DecodeCoefficients(due, decode);
             if (res.UsedFallback) fallbacks++;
@@ -72,11 +115,18 @@ public static class CodedGradientRunner
                 for (int k = 0; k < d; k++) g[k] += c * f[k];
             }
             var full = workload.FullGradient(due);
-            double num = 0, den = 0;
-            for (int k = 0; k < d; k++) { num += (g[k] - full[k]) * (g[k] - full[k]); den += full[k] * full[k]; }
-            worstErr = Math.Max(worstErr, Math.Sqrt(num / Math.Max(den, double.Epsilon)));
+            worstErr = Math.Max(worstErr, RelativeError(g, full));
             unitGrad.Remove(due);
         }
-        return new Result(onTime, worstErr, worstRes, fallbacks, failed);
+
+        public Result Summary() => new(onTime, worstErr, worstRes, fallbacks, failed);
+
+        // ||g - full|| / ||full|| (full = 0 divides by the smallest double).
+        private double RelativeError(double[] g, double[] full)
+        {
+            double num = 0, den = 0;
+            for (int k = 0; k < d; k++) { num += (g[k] - full[k]) * (g[k] - full[k]); den += full[k] * full[k]; }
+            return Math.Sqrt(num / Math.Max(den, double.Epsilon));
+        }
     }
 }

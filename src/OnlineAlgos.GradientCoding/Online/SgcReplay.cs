@@ -29,12 +29,8 @@ public static class SgcReplay
     /// <summary>As the public overload, with the scheme object given (tests hand it deliberately broken schemes).</summary>
     internal static ReplayResult Run(SgcSchemeSpec spec, ISequentialGradientScheme scheme, StragglerTrace trace, double mu, int jobs, bool gcStrictLess)
     {
-        ArgumentNullException.ThrowIfNull(trace);
-        if (trace.Workers != spec.Workers) throw new ArgumentException($"trace has {trace.Workers} workers, scheme expects {spec.Workers}");
-        if (jobs < 0) throw new ArgumentException($"jobs must be >= 0, got {jobs}");
-        if (!(mu >= 0)) throw new ArgumentException($"mu must be >= 0, got {mu}");
+        Validate(spec, scheme, trace, mu, jobs);
         int rounds = scheme.Rounds, n = spec.Workers;
-        if (trace.Rounds < rounds) throw new ArgumentException($"trace has {trace.Rounds} rounds; {jobs} jobs with T = {spec.Delay} need {rounds}");
         var checker = spec.Kind is SgcSchemeKind.MSgc or SgcSchemeKind.SrSgc ? new BurstyAdmissibilityChecker(spec.Model) : null;
         var sr = scheme as SelectiveReattemptSgcScheme;
         var police = new SchemePolice(scheme);
@@ -48,47 +44,80 @@ public static class SgcReplay
         {
             scheme.PlanRound(r);
             var d = trace.Round(r);
-            double min = double.PositiveInfinity, max = 0;
-            foreach (double v in d) { min = Math.Min(min, v); max = Math.Max(max, v); }
-            double cutoff = (1 + mu) * min;
-            int count = 0;
-            for (int i = 0; i < n; i++) { stragglers[i] = d[i] > cutoff; if (stragglers[i]) count++; }
-
+            int count = MarkStragglers(d, mu, stragglers, out double cutoff, out double max);
             if (scheme.RoundIsIdle)
             {
                 idle[r] = true;
                 checker?.AddClean();
-                police.CheckTasks(r, clean);
-                scheme.CompleteRound(clean);
-                police.CheckDecodes(r);
+                Complete(police, scheme, r, clean);
                 continue;
             }
-            bool accept;
-            switch (spec.Kind)
-            {
-                case SgcSchemeKind.Uncoded: accept = count == 0; break;
-                case SgcSchemeKind.Gc: accept = gcStrictLess ? count < spec.S || count == 0 : count <= spec.S; break;
-                case SgcSchemeKind.SrSgc:
-                    if (r < jobs && sr!.ReattemptsThisRound == 0 && count <= sr.Tolerance) { accept = true; checker!.AddClean(); }
-                    else accept = Admit(checker!, stragglers);
-                    break;
-                default: accept = Admit(checker!, stragglers); break;
-            }
-            var told = accept ? stragglers : clean;
-            police.CheckTasks(r, told);
-            scheme.CompleteRound(told);
-            police.CheckDecodes(r);
+            bool accept = Accepts(spec, r, jobs, count, gcStrictLess, sr, checker, stragglers);
+            Complete(police, scheme, r, accept ? stragglers : clean);
             waitOut[r] = !accept;
             if (!accept) waitOuts++;
             durations[r] = accept ? Math.Min(cutoff, max) : max;
         }
+        return new ReplayResult(spec, jobs, CountOnTime(scheme, jobs), waitOuts, durations, waitOut, idle);
+    }
+
+    // The trace matches the scheme (workers, enough rounds); jobs and mu are in range.
+    private static void Validate(SgcSchemeSpec spec, ISequentialGradientScheme scheme, StragglerTrace trace, double mu, int jobs)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        if (trace.Workers != spec.Workers) throw new ArgumentException($"trace has {trace.Workers} workers, scheme expects {spec.Workers}");
+        if (jobs < 0) throw new ArgumentException($"jobs must be >= 0, got {jobs}");
+        if (!(mu >= 0)) throw new ArgumentException($"mu must be >= 0, got {mu}");
+        int rounds = scheme.Rounds;
+        if (trace.Rounds < rounds) throw new ArgumentException($"trace has {trace.Rounds} rounds; {jobs} jobs with T = {spec.Delay} need {rounds}");
+    }
+
+    // The round's cutoff (1+mu) min_i d and max_i d; marks the workers slower than the cutoff and returns their count.
+    private static int MarkStragglers(ReadOnlySpan<double> d, double mu, bool[] stragglers, out double cutoff, out double max)
+    {
+        double min = double.PositiveInfinity, hi = 0; // locals, not the out parameters, inside the loops
+        foreach (double v in d) { min = Math.Min(min, v); hi = Math.Max(hi, v); }
+        double cut = (1 + mu) * min;
+        int count = 0;
+        for (int i = 0; i < stragglers.Length; i++) { stragglers[i] = d[i] > cut; if (stragglers[i]) count++; }
+        cutoff = cut;
+        max = hi;
+        return count;
+    }
+
+    // Whether the scheme's design model accepts this round's stragglers given the accepted past (see the class).
+    private static bool Accepts(SgcSchemeSpec spec, int r, int jobs, int count, bool gcStrictLess, SelectiveReattemptSgcScheme? sr,
+        BurstyAdmissibilityChecker? checker, bool[] stragglers)
+    {
+        switch (spec.Kind)
+        {
+            case SgcSchemeKind.Uncoded: return count == 0;
+            case SgcSchemeKind.Gc: return gcStrictLess ? count < spec.S || count == 0 : count <= spec.S;
+            case SgcSchemeKind.SrSgc:
+                if (r < jobs && sr!.ReattemptsThisRound == 0 && count <= sr.Tolerance) { checker!.AddClean(); return true; }
+                return Admit(checker!, stragglers);
+            default: return Admit(checker!, stragglers);
+        }
+    }
+
+    // Tells the scheme the round's straggler set, policing its tasks before and its decodes after.
+    private static void Complete(SchemePolice police, ISequentialGradientScheme scheme, int r, bool[] told)
+    {
+        police.CheckTasks(r, told);
+        scheme.CompleteRound(told);
+        police.CheckDecodes(r);
+    }
+
+    // Jobs decoded by their deadline j + T.
+    private static int CountOnTime(ISequentialGradientScheme scheme, int jobs)
+    {
         int onTime = 0;
         for (int j = 0; j < jobs; j++)
         {
             int dr = scheme.DecodedRound(j);
             if (dr >= 0 && dr <= j + scheme.Delay) onTime++;
         }
-        return new ReplayResult(spec, jobs, onTime, waitOuts, durations, waitOut, idle);
+        return onTime;
     }
 
     private static bool Admit(BurstyAdmissibilityChecker checker, bool[] stragglers)

@@ -24,54 +24,82 @@ public static class NpyScoreReader
     public static IReadOnlyList<ScoreMatrix> Read(Stream stream, string source)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        var (major, headerLen, headerStart) = ReadPreamble(stream, source);
+        var hb = new byte[headerLen];
+        if (ReadFully(stream, hb) < headerLen) throw new InstanceFormatException(source, $"byte {headerStart}", $"a {headerLen}-byte header (file truncated)");
+        string header = (major == 3 ? Encoding.UTF8 : Encoding.Latin1).GetString(hb);
+        var (descr, fortran, shape) = ParseHeader(header, source);
+        int width = ItemWidth(descr, source);
+        CheckOrderAndShape(fortran, shape, source);
+        long batches = shape.Length == 3 ? shape[0] : 1;
+        long perBatch = ScoresPerBatch(shape, width, source);
+        long dataBytes = perBatch * width <= long.MaxValue / batches ? perBatch * width * batches : -1;
+        long offset = headerStart + headerLen;
+        long available = Remaining(stream);
+        CheckDataLength(dataBytes, available, offset, shape, source);
+        long count = dataBytes / width;
+        var result = ReadBatches(stream, source, shape, width, perBatch, dataBytes, available, ref offset);
+        if (stream.ReadByte() >= 0)
+            throw new InstanceFormatException(source, $"byte {offset}", $"end of file after {count * width} data bytes for shape ({string.Join(", ", shape)})");
+        return result;
+    }
+
+    // The magic string, the format version and the header length (2 bytes in version 1, 4 bytes below 1 MiB after);
+    // also where the header starts.
+    private static (int Major, int HeaderLen, int HeaderStart) ReadPreamble(Stream stream, string source)
+    {
         var pre = new byte[10];
         int got = ReadFully(stream, pre);
         if (got < 8 || !pre.AsSpan(0, 6).SequenceEqual(Magic))
             throw new InstanceFormatException(source, "byte 0", "the NumPy magic string \\x93NUMPY (not a .npy file)");
         int major = pre[6];
         if (major < 1 || major > 3) throw new InstanceFormatException(source, "byte 6", $"npy format version 1, 2 or 3, found {major}.{pre[7]}");
-        int headerLen;
-        int headerStart;
         if (major == 1)
         {
             if (got < 10) throw new InstanceFormatException(source, "byte 8", "the header length (file truncated)");
-            headerLen = BinaryPrimitives.ReadUInt16LittleEndian(pre.AsSpan(8));
-            headerStart = 10;
+            return (major, BinaryPrimitives.ReadUInt16LittleEndian(pre.AsSpan(8)), 10);
         }
-        else
-        {
-            var more = new byte[2];
-            if (got < 10 || ReadFully(stream, more) < 2) throw new InstanceFormatException(source, "byte 8", "the header length (file truncated)");
-            uint len = BinaryPrimitives.ReadUInt32LittleEndian(new byte[] { pre[8], pre[9], more[0], more[1] });
-            if (len > 1 << 20) throw new InstanceFormatException(source, "byte 8", $"a header length below 1 MiB, found {len}");
-            headerLen = (int)len;
-            headerStart = 12;
-        }
-        var hb = new byte[headerLen];
-        if (ReadFully(stream, hb) < headerLen) throw new InstanceFormatException(source, $"byte {headerStart}", $"a {headerLen}-byte header (file truncated)");
-        string header = (major == 3 ? Encoding.UTF8 : Encoding.Latin1).GetString(hb);
-        var (descr, fortran, shape) = ParseHeader(header, source);
-        int width = descr switch
-        {
-            "<f4" => 4,
-            "<f8" => 8,
-            _ => throw new InstanceFormatException(source, "header 'descr'", $"dtype '<f4' (float32) or '<f8' (float64, little-endian), found '{Truncate(descr)}'"),
-        };
+        var more = new byte[2];
+        if (got < 10 || ReadFully(stream, more) < 2) throw new InstanceFormatException(source, "byte 8", "the header length (file truncated)");
+        uint len = BinaryPrimitives.ReadUInt32LittleEndian(new byte[] { pre[8], pre[9], more[0], more[1] });
+        if (len > 1 << 20) throw new InstanceFormatException(source, "byte 8", $"a header length below 1 MiB, found {len}");
+        return (major, (int)len, 12);
+    }
+
+    // Bytes per score: 4 for '<f4', 8 for '<f8'.
+    private static int ItemWidth(string descr, string source) => descr switch
+    {
+        "<f4" => 4,
+        "<f8" => 8,
+        _ => throw new InstanceFormatException(source, "header 'descr'", $"dtype '<f4' (float32) or '<f8' (float64, little-endian), found '{Truncate(descr)}'"),
+    };
+
+    // C order, rank 2 or 3, every dimension >= 1.
+    private static void CheckOrderAndShape(bool fortran, long[] shape, string source)
+    {
         if (fortran)
             throw new InstanceFormatException(source, "header 'fortran_order'", "C order (fortran_order False), found True");
         if (shape.Length != 2 && shape.Length != 3)
             throw new InstanceFormatException(source, "header 'shape'", $"a 2-D (tokens, experts) or 3-D (batches, tokens, experts) shape, found {shape.Length}-D");
         foreach (long d in shape)
             if (d < 1) throw new InstanceFormatException(source, "header 'shape'", $"dimensions >= 1 (no empty batches, tokens or experts), found ({string.Join(", ", shape)})");
+    }
+
+    // tokens × experts, refused when one batch's bytes would not fit an array or a count would not fit an int.
+    private static long ScoresPerBatch(long[] shape, int width, string source)
+    {
         long batches = shape.Length == 3 ? shape[0] : 1;
         long tokens = shape[^2], experts = shape[^1];
         // Every product is checked before it is formed (dimensions are up to 2^63 - 1) and before anything is allocated.
         long perBatch = tokens <= Array.MaxLength / experts ? tokens * experts : -1;
         if (perBatch < 0 || perBatch > Array.MaxLength / width || tokens > int.MaxValue || batches > int.MaxValue)
             throw new InstanceFormatException(source, "header 'shape'", $"at most {Array.MaxLength / width} scores per batch, found shape ({string.Join(", ", shape)})");
-        long dataBytes = perBatch * width <= long.MaxValue / batches ? perBatch * width * batches : -1;
-        long offset = headerStart + headerLen;
-        long available = Remaining(stream);
+        return perBatch;
+    }
+
+    // A seekable stream must hold exactly the shape's data bytes; dataBytes < 0 means they overflow a long.
+    private static void CheckDataLength(long dataBytes, long available, long offset, long[] shape, string source)
+    {
         if (available >= 0 && (dataBytes < 0 || dataBytes > available))
             throw new InstanceFormatException(source, $"byte {offset + available}", dataBytes < 0
                 ? $"a shape whose data fits a file, found ({string.Join(", ", shape)})"
@@ -81,7 +109,14 @@ public static class NpyScoreReader
                 $"end of file after {dataBytes} data bytes for shape ({string.Join(", ", shape)}), found {available - dataBytes} more");
         if (dataBytes < 0)
             throw new InstanceFormatException(source, "header 'shape'", $"a shape whose data fits a file, found ({string.Join(", ", shape)})");
-        long count = dataBytes / width;
+    }
+
+    // One score matrix per batch; offset advances past each batch read.
+    private static List<ScoreMatrix> ReadBatches(Stream stream, string source, long[] shape, int width, long perBatch, long dataBytes,
+        long available, ref long offset)
+    {
+        long batches = shape.Length == 3 ? shape[0] : 1;
+        long tokens = shape[^2], experts = shape[^1];
         var result = new List<ScoreMatrix>(available >= 0 ? (int)batches : 1);
         // An unseekable stream's length is unknown: the buffer grows with the bytes that actually arrive.
         byte[] buffer = new byte[available >= 0 ? perBatch * width : Math.Min(perBatch * width, 1 << 16)];
@@ -91,31 +126,35 @@ public static class NpyScoreReader
             if (n < perBatch * width)
                 throw new InstanceFormatException(source, $"byte {offset + n}", $"{dataBytes} data bytes for shape ({string.Join(", ", shape)}), the file is truncated");
             var m = new ScoreMatrix((int)tokens, (int)experts);
-            var data = m.Data;
-            if (width == 4)
-            {
-                for (int j = 0; j < data.Length; j++)
-                {
-                    double v = BinaryPrimitives.ReadSingleLittleEndian(buffer.AsSpan(j * 4));
-                    if (!double.IsFinite(v)) throw NonFinite(source, shape, b, j, experts, v);
-                    data[j] = v;
-                }
-            }
-            else
-            {
-                for (int j = 0; j < data.Length; j++)
-                {
-                    double v = BinaryPrimitives.ReadDoubleLittleEndian(buffer.AsSpan(j * 8));
-                    if (!double.IsFinite(v)) throw NonFinite(source, shape, b, j, experts, v);
-                    data[j] = v;
-                }
-            }
+            DecodeScores(buffer, width, m.Data, source, shape, b);
             result.Add(m);
             offset += perBatch * width;
         }
-        if (stream.ReadByte() >= 0)
-            throw new InstanceFormatException(source, $"byte {offset}", $"end of file after {count * width} data bytes for shape ({string.Join(", ", shape)})");
         return result;
+    }
+
+    // The batch's little-endian floats into data, each checked finite.
+    private static void DecodeScores(byte[] buffer, int width, double[] data, string source, long[] shape, int b)
+    {
+        long experts = shape[^1];
+        if (width == 4)
+        {
+            for (int j = 0; j < data.Length; j++)
+            {
+                double v = BinaryPrimitives.ReadSingleLittleEndian(buffer.AsSpan(j * 4));
+                if (!double.IsFinite(v)) throw NonFinite(source, shape, b, j, experts, v);
+                data[j] = v;
+            }
+        }
+        else
+        {
+            for (int j = 0; j < data.Length; j++)
+            {
+                double v = BinaryPrimitives.ReadDoubleLittleEndian(buffer.AsSpan(j * 8));
+                if (!double.IsFinite(v)) throw NonFinite(source, shape, b, j, experts, v);
+                data[j] = v;
+            }
+        }
     }
 
     private static InstanceFormatException NonFinite(string source, long[] shape, int b, int j, long experts, double v)

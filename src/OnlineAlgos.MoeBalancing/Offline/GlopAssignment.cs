@@ -55,14 +55,40 @@ public static class GlopAssignment
     private static AssignmentSolution Build(ScoreMatrix scores, int k, double target, bool balanced)
     {
         ArgumentNullException.ThrowIfNull(scores);
+        if (WhyInfeasible(scores, k, target, balanced) is { } why) return AssignmentSolution.Infeasible(why);
+        using var solver = Solver.CreateSolver("GLOP") ?? throw new SolverException(Glop, "UNAVAILABLE", "GLOP is not available");
+        var (x, cols, obj) = BuildLp(solver, scores, k, target, balanced);
+        var status = solver.Solve();
+        if (MapStatus(status) == OfflineStatus.Infeasible)
+            return AssignmentSolution.Infeasible($"GLOP returned {status}");
+        double value = obj.Value();
+        var (xv, integral) = ReadVertex(x);
+        var prices = SignedPrices(scores, k, xv, cols);
+        if (!integral)
+            return new AssignmentSolution(OfflineStatus.Optimal, value, null, null, prices, Tolerance * Math.Max(1, Math.Abs(value)), "fractional vertex");
+        return IntegralSolution(scores, k, xv, prices);
+    }
+
+    // The reason the problem has no feasible point before any solve (K outside 1..E, a negative capacity, a balanced
+    // target other than T·K/E, E·C < T·K); null when it may have one.
+    private static string? WhyInfeasible(ScoreMatrix scores, int k, double target, bool balanced)
+    {
         int t = scores.Tokens, e = scores.Experts;
-        if (k < 1 || k > e) return AssignmentSolution.Infeasible($"K = {k} must be between 1 and E = {e}");
-        if (!(target >= 0)) return AssignmentSolution.Infeasible($"capacity must be >= 0, got {target}");
+        if (k < 1 || k > e) return $"K = {k} must be between 1 and E = {e}";
+        if (!(target >= 0)) return $"capacity must be >= 0, got {target}";
         double tk = (double)t * k;
         if (balanced && Math.Abs(target * e - tk) > 1e-9 * Math.Max(1, tk))
-            return AssignmentSolution.Infeasible($"balanced target {target} differs from T·K/E = {tk / e}");
-        if (!balanced && target * e < tk - 1e-9) return AssignmentSolution.Infeasible($"E·C = {target * e} < T·K = {tk}");
-        using var solver = Solver.CreateSolver("GLOP") ?? throw new SolverException(Glop, "UNAVAILABLE", "GLOP is not available");
+            return $"balanced target {target} differs from T·K/E = {tk / e}";
+        if (!balanced && target * e < tk - 1e-9) return $"E·C = {target * e} < T·K = {tk}";
+        return null;
+    }
+
+    // x_{t,i} ∈ [0, 1], one row Σ_i x_{t,i} = K per token, one column Σ_t x_{t,i} = (or ≤) target per expert, and the
+    // objective max Σ s·x.
+    private static (Variable[] X, Constraint[] Columns, Google.OrTools.LinearSolver.Objective Objective) BuildLp(Solver solver,
+        ScoreMatrix scores, int k, double target, bool balanced)
+    {
+        int t = scores.Tokens, e = scores.Experts;
         var x = new Variable[t * e];
         for (int j = 0; j < x.Length; j++) x[j] = solver.MakeNumVar(0, 1, "");
         for (int tok = 0; tok < t; tok++)
@@ -79,17 +105,26 @@ public static class GlopAssignment
         var obj = solver.Objective();
         for (int j = 0; j < x.Length; j++) obj.SetCoefficient(x[j], scores.Data[j]);
         obj.SetMaximization();
-        var status = solver.Solve();
-        if (MapStatus(status) == OfflineStatus.Infeasible)
-            return AssignmentSolution.Infeasible($"GLOP returned {status}");
-        double value = obj.Value();
-        var xv = new double[t * e];
+        return (x, cols, obj);
+    }
+
+    // The vertex's values, and whether every one is integral within Tolerance.
+    private static (double[] Values, bool Integral) ReadVertex(Variable[] x)
+    {
+        var xv = new double[x.Length];
         bool integral = true;
         for (int j = 0; j < xv.Length; j++)
         {
             xv[j] = x[j].SolutionValue();
             if (Math.Abs(xv[j] - Math.Round(xv[j])) > Tolerance) integral = false;
         }
+        return (xv, integral);
+    }
+
+    // The expert rows' duals as prices: negated, unless only the duals as they are support the vertex (spec §4.1).
+    private static double[] SignedPrices(ScoreMatrix scores, int k, double[] xv, Constraint[] cols)
+    {
+        int e = cols.Length;
         var dual = new double[e];
         for (int i = 0; i < e; i++) dual[i] = cols[i].DualValue();
         var prices = new double[e];
@@ -100,9 +135,14 @@ public static class GlopAssignment
             if (!PricesSupport(scores, k, xv, prices))
                 for (int i = 0; i < e; i++) prices[i] = -dual[i];
         }
-        if (!integral)
-            return new AssignmentSolution(OfflineStatus.Optimal, value, null, null, prices, Tolerance * Math.Max(1, Math.Abs(value)), "fractional vertex");
-        var chosen = new bool[t * e];
+        return prices;
+    }
+
+    // The integral vertex as an assignment, its value summed exactly from the chosen scores.
+    private static AssignmentSolution IntegralSolution(ScoreMatrix scores, int k, double[] xv, double[] prices)
+    {
+        int e = scores.Experts;
+        var chosen = new bool[xv.Length];
         var loads = new int[e];
         double exact = 0;
         for (int j = 0; j < xv.Length; j++)

@@ -21,7 +21,23 @@ public static class MoeSimulator
         ArgumentNullException.ThrowIfNull(balancer);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(rng);
-        int e = generator.Experts, k = settings.K, t = settings.Tokens;
+        Validate(generator.Experts, balancer, settings);
+        var loop = new Loop(generator.Experts, balancer, settings);
+        var result = new StepMetrics[settings.Steps];
+        for (int step = 1; step <= settings.Steps; step++)
+        {
+            generator.Next(loop.Batch, rng);
+            result[step - 1] = loop.Step(step);
+            observe?.Invoke(step, loop.Batch, loop.Loads);
+            balancer.Update(loop.Batch, loop.Loads, settings.K);
+        }
+        return result;
+    }
+
+    // K in 1..E, tokens and steps >= 0, the balancer's E, and a group limit only with additive token-choice routing.
+    private static void Validate(int e, IBiasBalancer balancer, SimulationSettings settings)
+    {
+        int k = settings.K, t = settings.Tokens;
         if (k < 1 || k > e) throw new ArgumentOutOfRangeException(nameof(settings), $"K must be in 1..E = {e}, got {k}");
         if (t < 0) throw new ArgumentOutOfRangeException(nameof(settings), "tokens must be >= 0");
         if (settings.Steps < 0) throw new ArgumentOutOfRangeException(nameof(settings), "steps must be >= 0");
@@ -34,64 +50,100 @@ public static class MoeSimulator
             if (balancer.Rule != SelectionRule.Additive)
                 throw new ArgumentException($"group-limited routing adds the bias to the scores; balancer '{balancer.Name}' selects by {balancer.Rule}", nameof(settings));
         }
-        var batch = new ScoreMatrix(t, e);
-        var assignment = new int[t * k];
-        var loads = new int[e];
-        var stamp = new int[e];
-        var global = new long[e];
-        var result = new StepMetrics[settings.Steps];
-        double target = BalanceMetrics.Target(t, k, e);
-        int ceilL = AssignmentProblem.DefaultCapacity(t, k, e);
-        double globalTarget = 0;
-        int? capacity = settings.CapacityFactor is { } cf ? CapacityDropping.Capacity(cf, t, k, e) : null;
-        for (int step = 1; step <= settings.Steps; step++)
+    }
+
+    // The loop's buffers and running totals, created once per run so a step allocates nothing of its own.
+    private sealed class Loop
+    {
+        private readonly IBiasBalancer balancer;
+        private readonly SimulationSettings settings;
+        private readonly GroupLimit? groups;
+        private readonly int e, k, t, ceilL;
+        private readonly int? capacity;
+        private readonly double target;
+        private readonly int[] assignment, stamp;
+        private readonly long[] global;
+        private double globalTarget;
+
+        public Loop(int experts, IBiasBalancer balancer, SimulationSettings settings)
         {
-            generator.Next(batch, rng);
+            this.balancer = balancer;
+            this.settings = settings;
+            groups = settings.Groups;
+            e = experts;
+            k = settings.K;
+            t = settings.Tokens;
+            Batch = new ScoreMatrix(t, e);
+            assignment = new int[t * k];
+            Loads = new int[e];
+            stamp = new int[e];
+            global = new long[e];
+            target = BalanceMetrics.Target(t, k, e);
+            ceilL = AssignmentProblem.DefaultCapacity(t, k, e);
+            capacity = settings.CapacityFactor is { } cf ? CapacityDropping.Capacity(cf, t, k, e) : null;
+        }
+
+        public ScoreMatrix Batch { get; }
+
+        // Routed loads per expert (before dropping): what the balancer and the observer see.
+        public int[] Loads { get; }
+
+        // Routes the drawn batch and records its metrics.
+        public StepMetrics Step(int step)
+        {
             double objective, dropRate = 0, dual = double.NaN;
-            ReadOnlySpan<int> counted;
-            if (settings.ExpertChoice)
+            ReadOnlySpan<int> counted = settings.ExpertChoice
+                ? RouteExpertChoice(out objective)
+                : RouteTokenChoice(step, out objective, ref dropRate, ref dual);
+            return Record(step, counted, objective, dropRate, dual);
+        }
+
+        // Experts pick ⌈L⌉ tokens each: every expert's load is min(⌈L⌉, T).
+        private int[] RouteExpertChoice(out double objective)
+        {
+            var (_, obj) = ExpertChoiceRouting.Route(Batch, ceilL);
+            objective = obj;
+            for (int i = 0; i < e; i++) Loads[i] = Math.Min(ceilL, t);
+            return Loads;
+        }
+
+        // Tokens pick K experts with the bias fixed before the batch (custom router, biased top-K or group-limited),
+        // then the dual value and the optional capacity drop; the loads that count are the kept ones.
+        private ReadOnlySpan<int> RouteTokenChoice(int step, out double objective, ref double dropRate, ref double dual)
+        {
+            var loads = Loads;
+            if (settings.Router is { } router)
             {
-                var (_, obj) = ExpertChoiceRouting.Route(batch, ceilL);
-                objective = obj;
-                for (int i = 0; i < e; i++) loads[i] = Math.Min(ceilL, t);
-                counted = loads;
+                router.Route(Batch, balancer.Bias, k, assignment, loads);
+                CheckRouting(router.Name, step, assignment, loads, k, e, groups, stamp);
             }
-            else
-            {
-                if (settings.Router is { } router)
-                {
-                    router.Route(batch, balancer.Bias, k, assignment, loads);
-                    CheckRouting(router.Name, step, assignment, loads, k, e, groups, stamp);
-                }
-                else if (groups is null) TopKRouter.Route(batch, balancer.Bias, k, assignment, loads, balancer.Rule);
-                else GroupLimitedRouter.Route(batch, balancer.Bias, k, groups.Groups, groups.TopGroups, assignment, loads);
-                objective = BalanceMetrics.Objective(batch, assignment, k);
-                // Plain top-K routing maximises the Lagrangian, so ℒ(x_k, p_k) = D(p_k); group-limited routing does
-                // not, so D(p_k) is evaluated directly (one more O(T·E) pass).
-                if (groups is not null) dual = BalanceMetrics.DualFunction(batch, balancer.Bias, k, target);
-                else if (balancer.Rule == SelectionRule.Additive)
-                    dual = BalanceMetrics.Lagrangian(batch, assignment, k, balancer.Bias, target);
-                counted = loads;
-                if (capacity is { } c)
-                {
-                    var dr = CapacityDropping.Apply(batch, assignment, k, c, settings.Policy);
-                    objective = dr.KeptObjective;
-                    dropRate = dr.DropRate(t, k);
-                    counted = dr.Loads;
-                }
-            }
+            else if (groups is null) TopKRouter.Route(Batch, balancer.Bias, k, assignment, loads, balancer.Rule);
+            else GroupLimitedRouter.Route(Batch, balancer.Bias, k, groups.Groups, groups.TopGroups, assignment, loads);
+            objective = BalanceMetrics.Objective(Batch, assignment, k);
+            // Plain top-K routing maximises the Lagrangian, so ℒ(x_k, p_k) = D(p_k); group-limited routing does
+            // not, so D(p_k) is evaluated directly (one more O(T·E) pass).
+            if (groups is not null) dual = BalanceMetrics.DualFunction(Batch, balancer.Bias, k, target);
+            else if (balancer.Rule == SelectionRule.Additive)
+                dual = BalanceMetrics.Lagrangian(Batch, assignment, k, balancer.Bias, target);
+            if (capacity is not { } c) return loads;
+            var dr = CapacityDropping.Apply(Batch, assignment, k, c, settings.Policy);
+            objective = dr.KeptObjective;
+            dropRate = dr.DropRate(t, k);
+            return dr.Loads;
+        }
+
+        // Adds the step's counted loads to the global totals and builds its metrics (the gap only every GapEvery steps).
+        private StepMetrics Record(int step, ReadOnlySpan<int> counted, double objective, double dropRate, double dual)
+        {
             for (int i = 0; i < e; i++) global[i] += counted[i];
             globalTarget += target;
             double gap = double.NaN;
-            if (settings.GapEvery > 0 && step % settings.GapEvery == 0 && t > 0) gap = GapOverSpan(batch, k, counted, objective);
+            if (settings.GapEvery > 0 && step % settings.GapEvery == 0 && t > 0) gap = GapOverSpan(Batch, k, counted, objective);
             // Under dropping, MaxVio is measured against the nominal target T·K/E (kept loads sum to less).
             double maxVio = capacity is null ? BalanceMetrics.MaxVio(counted) : BalanceMetrics.MaxVio(counted, target);
-            result[step - 1] = new StepMetrics(step, maxVio, BalanceMetrics.IdleExperts(counted), objective, gap,
+            return new StepMetrics(step, maxVio, BalanceMetrics.IdleExperts(counted), objective, gap,
                 capacity is null ? BalanceMetrics.MaxVio(global) : BalanceMetrics.MaxVio(global, globalTarget), dual, dropRate);
-            observe?.Invoke(step, batch, loads);
-            balancer.Update(batch, loads, k);
         }
-        return result;
     }
 
     /// <summary>
