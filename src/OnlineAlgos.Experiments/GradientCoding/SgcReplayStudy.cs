@@ -170,6 +170,20 @@ public sealed class SgcReplayStudy : IStudy
         string V(CellResult r, string c) => r.Values[col[c]];
         double D(CellResult r, string c) => StudyRunner.ParseNum(V(r, c));
 
+        var partA = results.Where(r => V(r, "part") == "A").ToList();
+        var runtimes = RuntimesTable(partA, V, D, source);
+        var partB = results.Where(r => V(r, "part") == "B").ToList();
+        var sens = SensitivityTable(partB, V, D, real);
+        var paper = PaperTable(partA, V, D, source);
+
+        var plots = new List<StudyPlot> { RuntimePlot(partA, V, D, source), SensitivityPlot(partB, V, D, real), LoadPlot() };
+        return new StudyOutput(
+            [new("sgc-replay-runtimes", runtimes), new("sgc-paper-comparison", paper), new("sgc-kappa-length-sensitivity", sens)], plots);
+    }
+
+    // Part A, one row per replay: runtime and its difference to GC split into load, wait-out and tail.
+    private static Table RuntimesTable(List<CellResult> partA, Func<CellResult, string, string> v, Func<CellResult, string, double> d, string source)
+    {
         var runtimes = new Table($"Gradient-coding replay of each scheme ({source}; μ = 1; times moved to each scheme's load with the family's fitted κ): " +
             "runtime, and its difference to GC split into load, wait-out and tail (a counterfactual split)",
         [
@@ -182,15 +196,18 @@ public sealed class SgcReplayStudy : IStudy
             Legend = "κ = fitted seconds per unit load; load = normalised load per worker and round; on time = jobs decoded on time; waits = wait-outs; "
                 + "vs GC = runtime reduction relative to GC (positive = faster); load, wait, tail = the parts of the runtime difference to GC (s)",
         };
-        var partA = results.Where(r => V(r, "part") == "A").ToList();
         foreach (var r in partA)
         {
-            double rt = D(r, "runtime"), gc = D(r, "gc_runtime");
-            runtimes.AddRow(V(r, "label"), (long)D(r, "rounds"), D(r, "kappa"), V(r, "mode"), V(r, "scheme"), V(r, "params"), D(r, "load"),
-                (long)D(r, "jobs"), (long)D(r, "decoded"), rt, (long)D(r, "waitouts"), 100 * (1 - rt / gc), D(r, "load_s"), D(r, "waitout_s"), D(r, "tail_s"));
+            double rt = d(r, "runtime"), gc = d(r, "gc_runtime");
+            runtimes.AddRow(v(r, "label"), (long)d(r, "rounds"), d(r, "kappa"), v(r, "mode"), v(r, "scheme"), v(r, "params"), d(r, "load"),
+                (long)d(r, "jobs"), (long)d(r, "decoded"), rt, (long)d(r, "waitouts"), 100 * (1 - rt / gc), d(r, "load_s"), d(r, "waitout_s"), d(r, "tail_s"));
         }
+        return runtimes;
+    }
 
-        var partB = results.Where(r => V(r, "part") == "B").ToList();
+    // Part B, one row per bootstrap cell: the M-SGC / GC runtime ratio with its Student-t interval.
+    private static Table SensitivityTable(List<CellResult> partB, Func<CellResult, string, string> v, Func<CellResult, string, double> d, bool real)
+    {
         var sens = new Table($"M-SGC (1, 2, 27) / GC (s = 15) runtime ratio, mean over bootstrap resamples of {(real ? "the 30-round Canada b2048 load-0 trace" : "a GENERATED 30-round trace")} (μ = 1, J = R − 2); below 1 = M-SGC faster",
         [
             new("resampling"), new("trace_rounds", ColumnKind.Integer, Header: "rounds"), new("kappa", ColumnKind.Real, 4, "κ"), new("ratio_mean", ColumnKind.Real, 4, "mean ratio"),
@@ -202,11 +219,15 @@ public sealed class SgcReplayStudy : IStudy
         };
         foreach (var r in partB)
         {
-            double mean = D(r, "ratio_mean"), sd = D(r, "ratio_sd"), reps = D(r, "reps");
-            sens.AddRow(V(r, "mode"), (long)D(r, "rounds"), D(r, "kappa"), mean, THalfWidth(sd, reps), 100 * (1 - mean), (long)reps);
+            double mean = d(r, "ratio_mean"), sd = d(r, "ratio_sd"), reps = d(r, "reps");
+            sens.AddRow(v(r, "mode"), (long)d(r, "rounds"), d(r, "kappa"), mean, THalfWidth(sd, reps), 100 * (1 - mean), (long)reps);
         }
+        return sens;
+    }
 
-        // Paper figures (spec §5, Canada, 496 jobs, each scheme on its own 500-round trace) beside ours.
+    // Paper figures (spec §5, Canada, 496 jobs, each scheme on its own 500-round trace) beside ours.
+    private static Table PaperTable(List<CellResult> partA, Func<CellResult, string, string> v, Func<CellResult, string, double> d, string source)
+    {
         var paper = new Table($"Paper (496 jobs, 10 runs, its own 500-round trace per scheme) vs ours ({source}, paper parameters, one common trace per row group): runtime reduction relative to GC",
         [
             new("scheme"), new("params"), new("paper_runtime_s", ColumnKind.Real, 2, "paper (s)"), new("paper_vs_gc_pct", ColumnKind.Real, 1, "paper (%)"),
@@ -225,9 +246,9 @@ public sealed class SgcReplayStudy : IStudy
         };
         foreach (var (scheme, prm, rtP, waits) in paperRows)
         {
-            var mine = partA.Where(r => V(r, "mode") == "paper" && V(r, "scheme") == scheme).ToList();
-            var pct = mine.Select(r => 100 * (1 - D(r, "runtime") / D(r, "gc_runtime"))).DefaultIfEmpty(double.NaN).ToList();
-            var share = mine.Select(r => D(r, "waitouts") / D(r, "jobs")).DefaultIfEmpty(double.NaN).ToList();
+            var mine = partA.Where(r => v(r, "mode") == "paper" && v(r, "scheme") == scheme).ToList();
+            var pct = mine.Select(r => 100 * (1 - d(r, "runtime") / d(r, "gc_runtime"))).DefaultIfEmpty(double.NaN).ToList();
+            var share = mine.Select(r => d(r, "waitouts") / d(r, "jobs")).DefaultIfEmpty(double.NaN).ToList();
             // The mean alone misleads: one short trace (+72 %) outweighs four where M-SGC is slower, so the median and
             // the count of traces on which the scheme beats GC stand next to it.
             var sorted = pct.Order().ToList();
@@ -235,10 +256,7 @@ public sealed class SgcReplayStudy : IStudy
             string faster = mine.Count == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{pct.Count(x => x > 0)}/{mine.Count}");
             paper.AddRow(scheme, prm, rtP, 100 * (1 - rtP / 1095.14), pct.Average(), median, pct.Min(), pct.Max(), faster, share.Average(), waits / 496.0);
         }
-
-        var plots = new List<StudyPlot> { RuntimePlot(partA, V, D, source), SensitivityPlot(partB, V, D, real), LoadPlot() };
-        return new StudyOutput(
-            [new("sgc-replay-runtimes", runtimes), new("sgc-paper-comparison", paper), new("sgc-kappa-length-sensitivity", sens)], plots);
+        return paper;
     }
 
     private static StudyPlot RuntimePlot(List<CellResult> partA, Func<CellResult, string, string> v, Func<CellResult, string, double> d, string source)

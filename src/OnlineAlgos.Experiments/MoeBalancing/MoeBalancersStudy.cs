@@ -63,8 +63,19 @@ public sealed class MoeBalancersStudy : IStudy
     /// <inheritdoc/>
     public StudyOutput Summarize(IReadOnlyList<CellResult> results, StudyOptions options)
     {
-        var (e, k, t, steps) = Shape(options);
-        var cells = Grid(options).Cells();
+        var shape = Shape(options);
+        var byKey = GroupByGeneratorAndBalancer(results, Grid(options).Cells());
+        var table = BalancerTable(byKey, shape);
+        var side = DeepSeekSideTable(byKey, shape);
+        var plots = new List<StudyPlot>();
+        foreach (var (col, label, stem) in new[] { ("maxvio_curve", "MaxVio (batch)", "maxvio"), ("idle_curve", "idle experts", "idle") })
+            foreach (var g in Generators)
+                plots.Add(CurvePlot(byKey, col, label, stem, g, shape));
+        return new StudyOutput(new[] { new NamedTable("moe-balancers", table), new NamedTable("moe-balancers-deepseek-side-table", side) }, plots);
+    }
+
+    private static Dictionary<(string G, string B), List<CellResult>> GroupByGeneratorAndBalancer(IReadOnlyList<CellResult> results, IReadOnlyList<SweepCell> cells)
+    {
         var byKey = new Dictionary<(string G, string B), List<CellResult>>();
         foreach (var r in results)
         {
@@ -73,7 +84,15 @@ public sealed class MoeBalancersStudy : IStudy
             if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = new List<CellResult>();
             list.Add(r);
         }
-        double Avg((string, string) key, string col) => byKey[key].Average(r => StudyRunner.ParseNum(r.Values[Col[col]]));
+        return byKey;
+    }
+
+    // The mean of column col over the seeds of one (generator, balancer).
+    private static double Avg(List<CellResult> seeds, string col) => seeds.Average(r => StudyRunner.ParseNum(r.Values[Col[col]]));
+
+    private static Table BalancerTable(Dictionary<(string G, string B), List<CellResult>> byKey, (int E, int K, int T, int Steps) shape)
+    {
+        var (e, k, t, steps) = shape;
         int seedCount = byKey.Values.First().Count;
         var table = new Table($"MoE balancers (E = {e}, K = {k}, T = {t}, {steps} steps, u = 10⁻³): each value is the mean over {seedCount} seed(s)", new[]
         {
@@ -87,57 +106,66 @@ public sealed class MoeBalancersStudy : IStudy
         };
         foreach (var g in Generators)
             foreach (var b in BalancerNames)
-                table.AddRow(g, b, Avg((g, b), "maxvio_late"), Avg((g, b), "maxvio_global"), Avg((g, b), "idle_mean"), Avg((g, b), "objective_mean"), Avg((g, b), "drop_rate"));
+            {
+                var seeds = byKey[(g, b)];
+                table.AddRow(g, b, Avg(seeds, "maxvio_late"), Avg(seeds, "maxvio_global"), Avg(seeds, "idle_mean"), Avg(seeds, "objective_mean"), Avg(seeds, "drop_rate"));
+            }
+        return table;
+    }
 
-        // [W] side table: published figures (spec §5.2) next to ours on the zipf generator. Different settings!
+    // [W] side table: published figures (spec §5.2) next to ours on the zipf generator. Different settings!
+    private static Table DeepSeekSideTable(Dictionary<(string G, string B), List<CellResult>> byKey, (int E, int K, int T, int Steps) shape)
+    {
+        var (e, k, t, steps) = shape;
         var side = new Table("Side table: MaxVio global reported by DeepSeek [W] (1B and 3B language models, 100B and 200B tokens) beside ours on synthetic Zipf scores; DIFFERENT SETTINGS, not a reproduction", new[]
         {
             new TableColumn("method"), new TableColumn("W_setting", Header: "[W] setting"), new TableColumn("W_maxvio_global", ColumnKind.Real, 3, "[W] MaxVio"),
             new TableColumn("ours_setting", Header: "our setting"), new TableColumn("ours_maxvio_global", ColumnKind.Real, 3, "our MaxVio"),
         });
         string ours = $"synthetic zipf a=1 sigmoid, E={e} K={k} T={t}, {steps} steps";
-        side.AddRow("loss-free sign u=1e-3", "1B, Table 2/3", 0.044, ours, Avg(("zipf", "alf-lb"), "maxvio_global"));
-        side.AddRow("loss-free sign u=1e-3", "3B, Table 2", 0.04, ours, Avg(("zipf", "alf-lb"), "maxvio_global"));
-        side.AddRow("proportional u*e_i, u=1e-3", "1B, Table 3", 0.036, ours + " (e_i/L)", Avg(("zipf", "proportional"), "maxvio_global"));
-        side.AddRow("multiplicative u=1e-3", "1B, Table 4", 0.036, ours, Avg(("zipf", "multiplicative"), "maxvio_global"));
-        side.AddRow("aux loss alpha=1e-3", "1B, Table 2", 0.72, ours + " (routing-time emulation, reconstructed)", Avg(("zipf", "aux-loss"), "maxvio_global"));
-        side.AddRow("aux loss alpha=1e-3", "3B, Table 2", 0.52, ours + " (routing-time emulation, reconstructed)", Avg(("zipf", "aux-loss"), "maxvio_global"));
-
-        var plots = new List<StudyPlot>();
-        foreach (var (col, label, stem) in new[] { ("maxvio_curve", "MaxVio (batch)", "maxvio"), ("idle_curve", "idle experts", "idle") })
-        {
-            foreach (var g in Generators)
-            {
-                int seeds = byKey[(g, BalancerNames[0])].Count;
-                var plot = PlotStyle.Create($"{label} over steps, {g} scores (E = {e}, K = {k}, T = {t}, mean of {seeds} seed{(seeds == 1 ? "" : "s")})", "step",
-                    seeds > 1 ? label + " (mean, 95 % band)" : label);
-                var palette = new ScottPlot.Palettes.Category10();
-                int colour = 0;
-                var colours = new Dictionary<string, Color>();
-                foreach (var b in BalancerNames)
-                {
-                    var (x, y, half) = MoeStudyKit.MeanCurveWithCi(byKey[(g, b)].Select(r => r.Values[Col[col]]));
-                    var sc = plot.Add.Scatter(x, y);
-                    sc.LegendText = b;
-                    sc.MarkerSize = 0;
-                    sc.LineWidth = 2;
-                    // Variants are drawn in their base balancer's colour, group-limited rows dashed and capacity dropping
-                    // (top-K, then drop) dotted, so pairs read at a glance and coinciding curves stay visible.
-                    int cut = b.IndexOf(GroupSuffix, StringComparison.Ordinal);
-                    var (baseName, pattern) = cut > 0 ? (b[..cut], LinePattern.Dashed)
-                        : b == "capacity-probs" ? ("top-k", LinePattern.Dotted) : (b, LinePattern.Solid);
-                    if (baseName != b && colours.TryGetValue(baseName, out var c))
-                    {
-                        sc.Color = c;
-                        sc.LinePattern = pattern;
-                    }
-                    else sc.Color = colours[b] = palette.GetColor(colour++);
-                    PlotStyle.Band(plot, x, y.Select((v, i) => v - half[i]).ToArray(), y.Select((v, i) => v + half[i]).ToArray(), sc.Color);
-                }
-                PlotStyle.Legend(plot); // outside: with nine curves any inside corner hides one
-                plots.Add(new StudyPlot($"moe-balancers-{stem}-{g}", plot));
-            }
-        }
-        return new StudyOutput(new[] { new NamedTable("moe-balancers", table), new NamedTable("moe-balancers-deepseek-side-table", side) }, plots);
+        double Zipf(string balancer) => Avg(byKey[("zipf", balancer)], "maxvio_global");
+        side.AddRow("loss-free sign u=1e-3", "1B, Table 2/3", 0.044, ours, Zipf("alf-lb"));
+        side.AddRow("loss-free sign u=1e-3", "3B, Table 2", 0.04, ours, Zipf("alf-lb"));
+        side.AddRow("proportional u*e_i, u=1e-3", "1B, Table 3", 0.036, ours + " (e_i/L)", Zipf("proportional"));
+        side.AddRow("multiplicative u=1e-3", "1B, Table 4", 0.036, ours, Zipf("multiplicative"));
+        side.AddRow("aux loss alpha=1e-3", "1B, Table 2", 0.72, ours + " (routing-time emulation, reconstructed)", Zipf("aux-loss"));
+        side.AddRow("aux loss alpha=1e-3", "3B, Table 2", 0.52, ours + " (routing-time emulation, reconstructed)", Zipf("aux-loss"));
+        return side;
     }
+
+    // One curve column (MaxVio or idle experts) over steps on one generator: every balancer's seed mean with its band.
+    private static StudyPlot CurvePlot(Dictionary<(string G, string B), List<CellResult>> byKey, string col, string label, string stem, string g,
+        (int E, int K, int T, int Steps) shape)
+    {
+        var (e, k, t, _) = shape;
+        int seeds = byKey[(g, BalancerNames[0])].Count;
+        var plot = PlotStyle.Create($"{label} over steps, {g} scores (E = {e}, K = {k}, T = {t}, mean of {seeds} seed{(seeds == 1 ? "" : "s")})", "step",
+            seeds > 1 ? label + " (mean, 95 % band)" : label);
+        var palette = new ScottPlot.Palettes.Category10();
+        int colour = 0;
+        var colours = new Dictionary<string, Color>();
+        foreach (var b in BalancerNames)
+        {
+            var (x, y, half) = MoeStudyKit.MeanCurveWithCi(byKey[(g, b)].Select(r => r.Values[Col[col]]));
+            var sc = plot.Add.Scatter(x, y);
+            sc.LegendText = b;
+            sc.MarkerSize = 0;
+            sc.LineWidth = 2;
+            // Variants are drawn in their base balancer's colour, group-limited rows dashed and capacity dropping
+            // (top-K, then drop) dotted, so pairs read at a glance and coinciding curves stay visible.
+            int cut = b.IndexOf(GroupSuffix, StringComparison.Ordinal);
+            var (baseName, pattern) = cut > 0 ? (b[..cut], LinePattern.Dashed)
+                : b == "capacity-probs" ? ("top-k", LinePattern.Dotted) : (b, LinePattern.Solid);
+            if (baseName != b && colours.TryGetValue(baseName, out var c))
+            {
+                sc.Color = c;
+                sc.LinePattern = pattern;
+            }
+            else sc.Color = colours[b] = palette.GetColor(colour++);
+            PlotStyle.Band(plot, x, y.Select((v, i) => v - half[i]).ToArray(), y.Select((v, i) => v + half[i]).ToArray(), sc.Color);
+        }
+        PlotStyle.Legend(plot); // outside: with nine curves any inside corner hides one
+        return new StudyPlot($"moe-balancers-{stem}-{g}", plot);
+    }
+
 }

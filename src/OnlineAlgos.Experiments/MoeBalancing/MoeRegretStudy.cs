@@ -176,7 +176,28 @@ public sealed class MoeRegretStudy : IStudy
         var cells = Grid(options).Cells();
         int seeds = results.Count(r => cells[r.Index]["method"] == Methods[0]);
         double err = results.Max(r => StudyRunner.ParseNum(r.Values[Col["comparator_error_max"]]));
-        var table = new Table(string.Create(CultureInfo.InvariantCulture,
+        var table = RegretTable(n, seeds, err);
+        var byN = CheckpointTable(cps, seeds);
+        string band = seeds > 1 ? "; mean, 95 % band" : "";
+        var plot = PlotStyle.Create("Expected regret vs steps, K = 1, closed-form Gumbel oracle", "steps N (log scale)", $"expected regret (log scale{band})");
+        var plotRealised = PlotStyle.Create("Realised regret against the best fixed bias in hindsight", "steps N (log scale)", $"realised regret (log scale{(seeds > 1 ? "; mean, 95 % CI" : "")})");
+        bool clipped = false;
+        for (int mi = 0; mi < Methods.Length; mi++)
+        {
+            string m = Methods[mi];
+            var rs = results.Where(r => cells[r.Index]["method"] == m).ToList();
+            var (real, realMean) = AddMethodRows(table, byN, m, rs, cps, n);
+            AddExpectedCurve(plot, mi, m, rs);
+            if (AddRealisedPoints(plotRealised, mi, m, cps, real, realMean)) clipped = true;
+        }
+        AddBoundLine(plot, results.Where(r => cells[r.Index]["method"] == Methods[0]), n);
+        FinishAxes(plot, plotRealised, clipped);
+        return new StudyOutput(new[] { new NamedTable("moe-regret", table), new NamedTable("moe-regret-checkpoints", byN) },
+            new[] { new StudyPlot("moe-regret", plot), new StudyPlot("moe-regret-realised", plotRealised) });
+    }
+
+    private static Table RegretTable(int n, int seeds, double err) =>
+        new(string.Create(CultureInfo.InvariantCulture,
             $"Regret after N = {n} steps (K = 1, E = {E}, B = {B}), each value the mean over {seeds} seed(s)"), new[]
         {
             new TableColumn("method"), new TableColumn("expected_regret (oracle)", ColumnKind.Real, 3, "expected"), new TableColumn("expected/(1+ln N)", ColumnKind.Real, 3, "expected / (1 + ln N)"),
@@ -187,52 +208,65 @@ public sealed class MoeRegretStudy : IStudy
             Legend = string.Create(CultureInfo.InvariantCulture,
                 $"expected = Σₖ F(pₖ) − F(p*) with the closed-form Gumbel oracle; realised = Σₖ fₖ(pₖ) − minₚ Σₖ fₖ(p) on the batches seen, against the best fixed bias in hindsight (LP solved exactly by min-cost flow, error ≤ {err:G2}; may be negative); bound = (G²/(2μ))(1 + ln N), reconstructed"),
         };
-        var byN = new Table($"Regret at checkpoints N (K = 1, E = {E}, B = {B}), each value the mean over {seeds} seed(s): expected (Gumbel oracle) and realised (against the best fixed bias in hindsight on the same batches)",
+
+    private static Table CheckpointTable(int[] cps, int seeds) =>
+        new($"Regret at checkpoints N (K = 1, E = {E}, B = {B}), each value the mean over {seeds} seed(s): expected (Gumbel oracle) and realised (against the best fixed bias in hindsight on the same batches)",
             new[] { new TableColumn("method"), new TableColumn("regret") }.Concat(cps.Select(c => new TableColumn("N=" + c.ToString(CultureInfo.InvariantCulture), ColumnKind.Real, 3))).ToArray());
-        string band = seeds > 1 ? "; mean, 95 % band" : "";
-        var plot = PlotStyle.Create("Expected regret vs steps, K = 1, closed-form Gumbel oracle", "steps N (log scale)", $"expected regret (log scale{band})");
-        var plotRealised = PlotStyle.Create("Realised regret against the best fixed bias in hindsight", "steps N (log scale)", $"realised regret (log scale{(seeds > 1 ? "; mean, 95 % CI" : "")})");
-        bool clipped = false;
-        for (int mi = 0; mi < Methods.Length; mi++)
+
+    // The method's row of the final-regret table and its two checkpoint rows; returns the realised regret at the
+    // checkpoints per seed and their mean.
+    private static (List<double[]> Real, double[] RealMean) AddMethodRows(Table table, Table byN, string m, List<CellResult> rs, int[] cps, int n)
+    {
+        double Avg(string col) => rs.Average(r => StudyRunner.ParseNum(r.Values[Col[col]]));
+        table.AddRow(m, Avg("regret_final"), Avg("regret_final") / (1 + Math.Log(n)), Avg("bound_final"), Avg("realised_final"), Avg("realised_final") / (1 + Math.Log(n)));
+        var exp = rs.Select(r => MoeStudyKit.DecodeCurve(r.Values[Col["expected_checkpoints"]]).Y).ToList();
+        var real = rs.Select(r => MoeStudyKit.DecodeCurve(r.Values[Col["realised_checkpoints"]]).Y).ToList();
+        var expMean = cps.Select((_, i) => exp.Average(y => y[i])).ToArray();
+        var realMean = cps.Select((_, i) => real.Average(y => y[i])).ToArray();
+        byN.AddRow(new object[] { m, "expected (oracle)" }.Concat(expMean.Cast<object>()).ToArray());
+        byN.AddRow(new object[] { m, "realised (hindsight)" }.Concat(realMean.Cast<object>()).ToArray());
+        return (real, realMean);
+    }
+
+    // The method's mean expected-regret curve on log axes with its 95 % band.
+    private static void AddExpectedCurve(Plot plot, int mi, string m, List<CellResult> rs)
+    {
+        var curves = rs.Select(r => MoeStudyKit.DecodeCurve(r.Values[Col["regret_curve"]])).ToList();
+        var x = curves[0].X.Select(Math.Log10).ToArray();
+        var st = Enumerable.Range(0, x.Length).Select(i => RatioStatistics.Compute(curves.Select(c => c.Y[i]).ToArray())).ToArray();
+        var y = st.Select(v => Math.Log10(Math.Max(1e-9, v.Mean))).ToArray();
+        var sc = plot.Add.Scatter(x, y);
+        sc.LegendText = m;
+        sc.MarkerSize = 0;
+        sc.LineWidth = 2;
+        sc.LinePattern = new[] { LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed }[mi % 4];
+        PlotStyle.Band(plot, x, st.Select(v => Math.Log10(Math.Max(1e-9, v.Ci95Low))).ToArray(), st.Select(v => Math.Log10(Math.Max(1e-9, v.Ci95High))).ToArray(), sc.Color);
+    }
+
+    // The method's mean realised regret at the checkpoints with error bars; true if a mean was drawn at the floor.
+    private static bool AddRealisedPoints(Plot plotRealised, int mi, string m, int[] cps, List<double[]> real, double[] realMean)
+    {
+        // Log axes need positive values: a non-positive mean is drawn at the floor and said so in the legend.
+        const double floor = 1e-2;
+        bool clipped = realMean.Any(v => v < floor);
+        var rx = cps.Select(c => Math.Log10(c) + (mi - (Methods.Length - 1) / 2.0) * 0.015).ToArray();
+        var realStats = cps.Select((_, i) => RatioStatistics.Compute(real.Select(y => y[i]).ToArray())).ToArray();
+        var rsc = PlotStyle.Series(plotRealised, mi, rx, realMean.Select(v => Math.Log10(Math.Max(floor, v))).ToArray(), m);
+        // Error bars in log space: from log(max(floor, low)) to log(high), drawn as a band-free bar pair.
+        var lo = realStats.Select(v => Math.Log10(Math.Max(floor, v.Ci95Low))).ToArray();
+        var hi = realStats.Select(v => Math.Log10(Math.Max(floor, v.Ci95High))).ToArray();
+        if (realStats.Any(v => v.Ci95HalfWidth > 0))
         {
-            string m = Methods[mi];
-            var rs = results.Where(r => cells[r.Index]["method"] == m).ToList();
-            double Avg(string col) => rs.Average(r => StudyRunner.ParseNum(r.Values[Col[col]]));
-            table.AddRow(m, Avg("regret_final"), Avg("regret_final") / (1 + Math.Log(n)), Avg("bound_final"), Avg("realised_final"), Avg("realised_final") / (1 + Math.Log(n)));
-            var exp = rs.Select(r => MoeStudyKit.DecodeCurve(r.Values[Col["expected_checkpoints"]]).Y).ToList();
-            var real = rs.Select(r => MoeStudyKit.DecodeCurve(r.Values[Col["realised_checkpoints"]]).Y).ToList();
-            var expMean = cps.Select((_, i) => exp.Average(y => y[i])).ToArray();
-            var realMean = cps.Select((_, i) => real.Average(y => y[i])).ToArray();
-            byN.AddRow(new object[] { m, "expected (oracle)" }.Concat(expMean.Cast<object>()).ToArray());
-            byN.AddRow(new object[] { m, "realised (hindsight)" }.Concat(realMean.Cast<object>()).ToArray());
-
-            var curves = rs.Select(r => MoeStudyKit.DecodeCurve(r.Values[Col["regret_curve"]])).ToList();
-            var x = curves[0].X.Select(Math.Log10).ToArray();
-            var st = Enumerable.Range(0, x.Length).Select(i => RatioStatistics.Compute(curves.Select(c => c.Y[i]).ToArray())).ToArray();
-            var y = st.Select(v => Math.Log10(Math.Max(1e-9, v.Mean))).ToArray();
-            var sc = plot.Add.Scatter(x, y);
-            sc.LegendText = m;
-            sc.MarkerSize = 0;
-            sc.LineWidth = 2;
-            sc.LinePattern = new[] { LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed }[mi % 4];
-            PlotStyle.Band(plot, x, st.Select(v => Math.Log10(Math.Max(1e-9, v.Ci95Low))).ToArray(), st.Select(v => Math.Log10(Math.Max(1e-9, v.Ci95High))).ToArray(), sc.Color);
-
-            // Log axes need positive values: a non-positive mean is drawn at the floor and said so in the legend.
-            const double floor = 1e-2;
-            if (realMean.Any(v => v < floor)) clipped = true;
-            var rx = cps.Select(c => Math.Log10(c) + (mi - (Methods.Length - 1) / 2.0) * 0.015).ToArray();
-            var realStats = cps.Select((_, i) => RatioStatistics.Compute(real.Select(y => y[i]).ToArray())).ToArray();
-            var rsc = PlotStyle.Series(plotRealised, mi, rx, realMean.Select(v => Math.Log10(Math.Max(floor, v))).ToArray(), m);
-            // Error bars in log space: from log(max(floor, low)) to log(high), drawn as a band-free bar pair.
-            var lo = realStats.Select(v => Math.Log10(Math.Max(floor, v.Ci95Low))).ToArray();
-            var hi = realStats.Select(v => Math.Log10(Math.Max(floor, v.Ci95High))).ToArray();
-            if (realStats.Any(v => v.Ci95HalfWidth > 0))
-            {
-                var mid = lo.Select((l, i) => (l + hi[i]) / 2).ToArray();
-                PlotStyle.ErrorBars(plotRealised, rx, mid, hi.Select((h, i) => (h - lo[i]) / 2).ToArray(), rsc.Color);
-            }
+            var mid = lo.Select((l, i) => (l + hi[i]) / 2).ToArray();
+            PlotStyle.ErrorBars(plotRealised, rx, mid, hi.Select((h, i) => (h - lo[i]) / 2).ToArray(), rsc.Color);
         }
-        var b0 = results.Where(r => cells[r.Index]["method"] == Methods[0]).Select(r => StudyRunner.ParseNum(r.Values[Col["bound_final"]]) / (1 + Math.Log(n))).Average();
+        return clipped;
+    }
+
+    // The T6 bound (G²/(2μ))(1 + ln N), its constant the mean over the first method's seeds.
+    private static void AddBoundLine(Plot plot, IEnumerable<CellResult> firstMethod, int n)
+    {
+        var b0 = firstMethod.Select(r => StudyRunner.ParseNum(r.Values[Col["bound_final"]]) / (1 + Math.Log(n))).Average();
         var bx = Enumerable.Range(0, 30).Select(i => Math.Log10(n) * i / 29.0).ToArray();
         // T6 bounds the expected regret only, so the realised plot does not show it.
         var bound = plot.Add.Scatter(bx, bx.Select(lx => Math.Log10(b0 * (1 + Math.Log(Math.Pow(10, lx))))).ToArray());
@@ -241,6 +275,10 @@ public sealed class MoeRegretStudy : IStudy
         bound.LineWidth = 2;
         bound.LinePattern = LinePattern.Dashed;
         bound.Color = Colors.Black;
+    }
+
+    private static void FinishAxes(Plot plot, Plot plotRealised, bool clipped)
+    {
         if (clipped) plotRealised.Title("Realised regret against the best fixed bias in hindsight (values below 0.01 drawn at 0.01)", size: 18);
         PlotStyle.LogAxis(plot.Axes.Left);
         PlotStyle.LogAxis(plot.Axes.Bottom);
@@ -248,7 +286,6 @@ public sealed class MoeRegretStudy : IStudy
         PlotStyle.LogAxis(plotRealised.Axes.Bottom);
         PlotStyle.Legend(plot, Alignment.MiddleLeft);
         PlotStyle.Legend(plotRealised);
-        return new StudyOutput(new[] { new NamedTable("moe-regret", table), new NamedTable("moe-regret-checkpoints", byN) },
-            new[] { new StudyPlot("moe-regret", plot), new StudyPlot("moe-regret-realised", plotRealised) });
     }
+
 }

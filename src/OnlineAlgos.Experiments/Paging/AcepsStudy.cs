@@ -154,76 +154,99 @@ public sealed class AcepsStudy : IStudy
     {
         var cells = Grid(options).Cells();
         bool real = PagingTraceSets.IsReal(options);
-        var main = new Table("ACEPS caching table: total faults over the traces and ratio of totals, ours beside the published values", [
+        var sigmas = options.Quick ? QuickSigmas : Sigmas;
+        var main = MainTable();
+        var curves = SigmaTable(sigmas);
+        var col = new CellColumns(RecordColumns);
+        var plots = new List<StudyPlot>();
+        foreach (var ds in new[] { "bk", "citi" })
+        {
+            var (curveValues, curvesFull) = AddMainRows(main, ds, results, cells, col, sigmas, real, options);
+            plots.Add(AddSigmaRows(curves, ds, curveValues, curvesFull, sigmas, options));
+        }
+        return new StudyOutput([new NamedTable("paging-aceps-table", main), new NamedTable("paging-aceps-sigma", curves)], plots);
+    }
+
+    private static Table MainTable() =>
+        new("ACEPS caching table: total faults over the traces and ratio of totals, ours beside the published values", [
             new("dataset"), new("algorithm"), new("traces", ColumnKind.Integer), new("total", ColumnKind.Real, 1, "Σ ALG"), new("ratio", ColumnKind.Real, 4, "Σ ALG / Σ OPT"),
             new("published total", Header: "publ. Σ ALG"), new("published ratio", Header: "publ. ratio"), new("check")])
         {
             Legend = "Σ ALG = faults summed over all traces of the dataset (randomised algorithms: mean over runs); publ. = ACEPS published figure (full data only); check = agreement with it",
         };
+
+    private static Table SigmaTable(string[] sigmas)
+    {
         var sigmaCols = new List<TableColumn> { new("dataset"), new("algorithm"), new("source") };
-        var sigmas = options.Quick ? QuickSigmas : Sigmas;
         foreach (var s in sigmas) sigmaCols.Add(new("σ=" + s, ColumnKind.Real, 3));
-        var curves = new Table("Ratio of totals Σ ALG / Σ OPT over the traces vs lognormal prediction noise σ, ours and ACEPS published", sigmaCols)
+        return new Table("Ratio of totals Σ ALG / Σ OPT over the traces vs lognormal prediction noise σ, ours and ACEPS published", sigmaCols)
         {
             Legend = "σ = standard deviation of the lognormal noise on the predicted next-request times; source = ours or ACEPS published (full data only)",
         };
-        var plots = new List<StudyPlot>();
-        foreach (var ds in new[] { "bk", "citi" })
+    }
+
+    // The dataset's deterministic and randomized cells as rows of the main table; returns the σ cells' ratios per
+    // algorithm (NaN where missing) and whether every σ cell ran on the full data.
+    private static (Dictionary<string, double[]> CurveValues, bool CurvesFull) AddMainRows(Table main, string ds, IReadOnlyList<CellResult> results,
+        IReadOnlyList<SweepCell> cells, CellColumns col, string[] sigmas, bool real, StudyOptions options)
+    {
+        var curveValues = new Dictionary<string, double[]>();
+        bool curvesFull = real;
+        foreach (var r in results)
         {
-            var col = new CellColumns(RecordColumns);
-            var curveValues = new Dictionary<string, double[]>();
-            bool curvesFull = real;
-            foreach (var r in results)
+            var c = cells[r.Index];
+            if (c["dataset"] != ds) continue;
+            int traces = (int)StudyRunner.ParseNum(r.Values[col["traces"]]);
+            double opt = StudyRunner.ParseNum(r.Values[col["opt"]]);
+            var totals = ParseTotals(r.Values[col["totals"]]);
+            bool full = real && traces == (ds == "citi" ? 12 : 100);
+            string item = c["item"];
+            if (item == "deterministic" || item == "randomized")
             {
-                var c = cells[r.Index];
-                if (c["dataset"] != ds) continue;
-                int traces = (int)StudyRunner.ParseNum(r.Values[col["traces"]]);
-                double opt = StudyRunner.ParseNum(r.Values[col["opt"]]);
-                var totals = ParseTotals(r.Values[col["totals"]]);
-                bool full = real && traces == (ds == "citi" ? 12 : 100);
-                string item = c["item"];
-                if (item == "deterministic" || item == "randomized")
+                if (item == "deterministic") main.AddRow(PagingTraceSets.Label(ds, options), "opt", (long)traces, opt, 1.0, Ref(ds, "opt", full), Ref(ds, "opt", full, ratio: true), Check(ds, "opt", opt, opt, full));
+                foreach (var (name, total) in totals)
+                    main.AddRow(PagingTraceSets.Label(ds, options), name, (long)traces, total, total / opt, Ref(ds, name, full), Ref(ds, name, full, ratio: true), Check(ds, name, total, opt, full));
+            }
+            else
+            {
+                int si = Array.IndexOf(sigmas, item["sigma".Length..]);
+                curvesFull &= full;
+                foreach (var (name, total) in totals)
                 {
-                    if (item == "deterministic") main.AddRow(PagingTraceSets.Label(ds, options), "opt", (long)traces, opt, 1.0, Ref(ds, "opt", full), Ref(ds, "opt", full, ratio: true), Check(ds, "opt", opt, opt, full));
-                    foreach (var (name, total) in totals)
-                        main.AddRow(PagingTraceSets.Label(ds, options), name, (long)traces, total, total / opt, Ref(ds, name, full), Ref(ds, name, full, ratio: true), Check(ds, name, total, opt, full));
-                }
-                else
-                {
-                    int si = Array.IndexOf(sigmas, item["sigma".Length..]);
-                    curvesFull &= full;
-                    foreach (var (name, total) in totals)
-                    {
-                        if (!curveValues.TryGetValue(name, out var arr)) curveValues[name] = arr = Enumerable.Repeat(double.NaN, sigmas.Length).ToArray();
-                        arr[si] = total / opt;
-                    }
+                    if (!curveValues.TryGetValue(name, out var arr)) curveValues[name] = arr = Enumerable.Repeat(double.NaN, sigmas.Length).ToArray();
+                    arr[si] = total / opt;
                 }
             }
-            var plot = PlotStyle.Create($"{PagingTraceSets.Label(ds, options)}, k = {PagingTraceSets.CacheSize(ds)}: ratio vs prediction noise",
-                "lognormal noise σ (axis log(1 + σ))", "total ratio  Σ ALG / Σ OPT");
-            // σ at its actual values on a log(1 + σ) axis: σ = 0 stays on the axis and 2 … 200 spread evenly.
-            var xs = sigmas.Select(x => Math.Log10(1 + StudyRunner.ParseNum(x))).ToArray();
-            int series = 0;
-            foreach (var name in SigmaAlgorithms)
-            {
-                if (!curveValues.TryGetValue(name, out var ys)) continue;
-                var row = new List<object?> { PagingTraceSets.Label(ds, options), name, "ours" };
-                foreach (var y in ys) row.Add(y);
-                curves.AddRow(row.ToArray());
-                if (curvesFull && AcepsCurves.TryGetValue((ds, name), out var pub))
-                {
-                    var prow = new List<object?> { PagingTraceSets.Label(ds, options), name, "ACEPS published" };
-                    foreach (var s in sigmas) prow.Add(pub[Array.IndexOf(Sigmas, s)]);
-                    curves.AddRow(prow.ToArray());
-                }
-                PlotStyle.Series(plot, series++, xs, ys, name);
-            }
-            PlotStyle.Ticks(plot.Axes.Bottom, xs, sigmas.ToArray());
-            plot.Axes.Margins(0.06, 0.1);
-            PlotStyle.Legend(plot, ScottPlot.Alignment.LowerRight);
-            plots.Add(new StudyPlot($"paging-aceps-{ds}-sigma", plot));
         }
-        return new StudyOutput([new NamedTable("paging-aceps-table", main), new NamedTable("paging-aceps-sigma", curves)], plots);
+        return (curveValues, curvesFull);
+    }
+
+    // The dataset's σ rows (ours, and ACEPS's published curve beside it on the full data) and its ratio-vs-σ plot.
+    private static StudyPlot AddSigmaRows(Table curves, string ds, Dictionary<string, double[]> curveValues, bool curvesFull, string[] sigmas, StudyOptions options)
+    {
+        var plot = PlotStyle.Create($"{PagingTraceSets.Label(ds, options)}, k = {PagingTraceSets.CacheSize(ds)}: ratio vs prediction noise",
+            "lognormal noise σ (axis log(1 + σ))", "total ratio  Σ ALG / Σ OPT");
+        // σ at its actual values on a log(1 + σ) axis: σ = 0 stays on the axis and 2 … 200 spread evenly.
+        var xs = sigmas.Select(x => Math.Log10(1 + StudyRunner.ParseNum(x))).ToArray();
+        int series = 0;
+        foreach (var name in SigmaAlgorithms)
+        {
+            if (!curveValues.TryGetValue(name, out var ys)) continue;
+            var row = new List<object?> { PagingTraceSets.Label(ds, options), name, "ours" };
+            foreach (var y in ys) row.Add(y);
+            curves.AddRow(row.ToArray());
+            if (curvesFull && AcepsCurves.TryGetValue((ds, name), out var pub))
+            {
+                var prow = new List<object?> { PagingTraceSets.Label(ds, options), name, "ACEPS published" };
+                foreach (var s in sigmas) prow.Add(pub[Array.IndexOf(Sigmas, s)]);
+                curves.AddRow(prow.ToArray());
+            }
+            PlotStyle.Series(plot, series++, xs, ys, name);
+        }
+        PlotStyle.Ticks(plot.Axes.Bottom, xs, sigmas.ToArray());
+        plot.Axes.Margins(0.06, 0.1);
+        PlotStyle.Legend(plot, ScottPlot.Alignment.LowerRight);
+        return new StudyPlot($"paging-aceps-{ds}-sigma", plot);
     }
 
     private static string Ref(string ds, string name, bool full, bool ratio = false)

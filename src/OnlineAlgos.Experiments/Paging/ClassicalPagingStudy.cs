@@ -123,11 +123,23 @@ public sealed class ClassicalPagingStudy : IStudy
     public StudyOutput Summarize(IReadOnlyList<CellResult> results, StudyOptions options)
     {
         // Aggregate replicates: Σ ALG / Σ OPT per (workload, k).
+        var (groups, perReplicate, worst) = SumReplicates(results, new CellColumns(RecordColumns));
+        var table = RatioTable();
+        var series = AddRatioRows(table, groups, perReplicate, worst);
+        var plots = new List<StudyPlot>();
+        foreach (var (workload, points) in series) plots.Add(WorkloadPlot(workload, points));
+        return new StudyOutput([new NamedTable("paging-classical", table)], plots);
+    }
+
+    // Per (workload, k), workloads in first-seen order: Σ requests, Σ OPT, Σ ALG per algorithm and the replicate count
+    // (last); the worst single-trace LRU / OPT; and each replicate's ALG / OPT per algorithm (where OPT > 0).
+    private static (SortedDictionary<(int Order, string Workload, int K), long[]> Groups, Dictionary<(string, int), List<double[]>> PerReplicate,
+        Dictionary<(string, int), double> Worst) SumReplicates(IReadOnlyList<CellResult> results, CellColumns col)
+    {
         var groups = new SortedDictionary<(int Order, string Workload, int K), long[]>();
         var perReplicate = new Dictionary<(string, int), List<double[]>>();
         var worst = new Dictionary<(string, int), double>();
         var order = new Dictionary<string, int>();
-        var col = new CellColumns(RecordColumns);
         var algCol = Algorithms.Select(a => col[a]).ToArray();
         foreach (var r in results)
         {
@@ -149,6 +161,11 @@ public sealed class ClassicalPagingStudy : IStudy
                 list.Add(Enumerable.Range(0, Algorithms.Length).Select(a => StudyRunner.ParseNum(r.Values[algCol[a]]) / o).ToArray());
             }
         }
+        return (groups, perReplicate, worst);
+    }
+
+    private static Table RatioTable()
+    {
         var columns = new List<TableColumn>
         {
             new("workload"), new("k", ColumnKind.Integer), new("replicates", ColumnKind.Integer, Header: "reps"),
@@ -156,11 +173,18 @@ public sealed class ClassicalPagingStudy : IStudy
         };
         foreach (var a in Algorithms) columns.Add(new TableColumn(a, ColumnKind.Real, 3));
         columns.Add(new TableColumn("worst_lru", ColumnKind.Real, 3, "worst LRU"));
-        var table = new Table("Classical paging (cold start, cold misses counted): faults of each algorithm summed over the replicates, divided by Belady's (OPT) faults summed over the same replicates", columns)
+        return new Table("Classical paging (cold start, cold misses counted): faults of each algorithm summed over the replicates, divided by Belady's (OPT) faults summed over the same replicates", columns)
         {
             Legend = "reps = replicates (new trace, or new coins on the real traces); requests and OPT faults = mean per replicate; "
                 + "algorithm columns = Σ ALG faults / Σ OPT faults; worst LRU = largest LRU / OPT of a single trace",
         };
+    }
+
+    // One row per (workload, k); returns per workload the k's with the per-replicate ratio statistics for the plots.
+    private static Dictionary<string, List<(int K, RatioStatistics[] Stats)>> AddRatioRows(Table table,
+        SortedDictionary<(int Order, string Workload, int K), long[]> groups, Dictionary<(string, int), List<double[]>> perReplicate,
+        Dictionary<(string, int), double> worst)
+    {
         var series = new Dictionary<string, List<(int K, RatioStatistics[] Stats)>>();
         foreach (var (key, sums) in groups)
         {
@@ -176,27 +200,28 @@ public sealed class ClassicalPagingStudy : IStudy
             if (!series.TryGetValue(key.Workload, out var s)) series[key.Workload] = s = new();
             s.Add((key.K, stats));
         }
-        var plots = new List<StudyPlot>();
-        foreach (var (workload, points) in series)
-        {
-            int reps = points.Min(p => p.Stats[0].Count);
-            var plot = PlotStyle.Create($"Classical paging, {WorkloadLabel(workload)}", "cache size k (log scale)",
-                reps > 1 ? $"faults / OPT faults (mean of {reps}, 95 % CI)" : "faults / OPT faults");
-            double[] xs = points.Select(p => Math.Log10(p.K)).ToArray();
-            // Each algorithm is shifted a little along x so coinciding error bars stay apart.
-            double dodge = xs.Length > 1 ? 0.012 * (xs[^1] - xs[0]) : 0.01;
-            for (int a = 0; a < Algorithms.Length; a++)
-            {
-                var dx = xs.Select(x => x + (a - (Algorithms.Length - 1) / 2.0) * dodge).ToArray();
-                var ys = points.Select(p => p.Stats[a].Mean).ToArray();
-                var sc = PlotStyle.Series(plot, a, dx, ys, Algorithms[a]);
-                PlotStyle.ErrorBars(plot, dx, ys, points.Select(p => p.Stats[a].Ci95HalfWidth).ToArray(), sc.Color);
-            }
-            PlotStyle.Ticks(plot.Axes.Bottom, xs, points.Select(p => p.K.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
-            plot.Axes.Margins(0.08, 0.1);
-            PlotStyle.Legend(plot);
-            plots.Add(new StudyPlot($"paging-classical-{workload}", plot));
-        }
-        return new StudyOutput([new NamedTable("paging-classical", table)], plots);
+        return series;
     }
+
+    private static StudyPlot WorkloadPlot(string workload, List<(int K, RatioStatistics[] Stats)> points)
+    {
+        int reps = points.Min(p => p.Stats[0].Count);
+        var plot = PlotStyle.Create($"Classical paging, {WorkloadLabel(workload)}", "cache size k (log scale)",
+            reps > 1 ? $"faults / OPT faults (mean of {reps}, 95 % CI)" : "faults / OPT faults");
+        double[] xs = points.Select(p => Math.Log10(p.K)).ToArray();
+        // Each algorithm is shifted a little along x so coinciding error bars stay apart.
+        double dodge = xs.Length > 1 ? 0.012 * (xs[^1] - xs[0]) : 0.01;
+        for (int a = 0; a < Algorithms.Length; a++)
+        {
+            var dx = xs.Select(x => x + (a - (Algorithms.Length - 1) / 2.0) * dodge).ToArray();
+            var ys = points.Select(p => p.Stats[a].Mean).ToArray();
+            var sc = PlotStyle.Series(plot, a, dx, ys, Algorithms[a]);
+            PlotStyle.ErrorBars(plot, dx, ys, points.Select(p => p.Stats[a].Ci95HalfWidth).ToArray(), sc.Color);
+        }
+        PlotStyle.Ticks(plot.Axes.Bottom, xs, points.Select(p => p.K.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+        plot.Axes.Margins(0.08, 0.1);
+        PlotStyle.Legend(plot);
+        return new StudyPlot($"paging-classical-{workload}", plot);
+    }
+
 }

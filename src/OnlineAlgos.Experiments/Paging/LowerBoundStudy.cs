@@ -64,8 +64,15 @@ public sealed class LowerBoundStudy : IStudy
     /// <inheritdoc/>
     public StudyOutput Summarize(IReadOnlyList<CellResult> results, StudyOptions options)
     {
-        var cells = Grid(options).Cells();
-        var table = new Table("Lower-bound families with discard predictions: ALG / OPT and the constants the lower bound implies", [
+        var table = LowerBoundTable();
+        var series = AddCellRows(table, results, Grid(options).Cells(), new CellColumns(RecordColumns));
+        var plots = new List<StudyPlot>();
+        foreach (var family in new[] { "all0", "all1", "uniform" }) plots.Add(FamilyPlot(family, series));
+        return new StudyOutput([new NamedTable("paging-lower-bounds", table)], plots);
+    }
+
+    private static Table LowerBoundTable() =>
+        new("Lower-bound families with discard predictions: ALG / OPT and the constants the lower bound implies", [
             new("family"), new("algorithm"), new("k", ColumnKind.Integer), new("n", ColumnKind.Integer), new("OPT", ColumnKind.Integer),
             new("ALG", ColumnKind.Real, 1), new("ALG/OPT", ColumnKind.Real, 3), new("eta0/OPT", ColumnKind.Real, 3, "η₀/OPT"), new("eta1/OPT", ColumnKind.Real, 3, "η₁/OPT"),
             new("implied", ColumnKind.Text), new("H_k", ColumnKind.Real, 3, "H(k)")])
@@ -74,59 +81,70 @@ public sealed class LowerBoundStudy : IStudy
                 + "n = requests; η₀, η₁ = prediction errors (true 1s predicted 0, true 0s predicted 1); implied = what ALG ≤ α·OPT + β·η₀ (α = 1) "
                 + "or ALG ≤ OPT + γ·η₁ needs, to be compared with the lower bounds α + β ≥ k and α + (k − 1)γ ≥ k; H(k) = k-th harmonic number",
         };
+
+    // One row per cell; returns ALG / OPT against k per (family, algorithm) for the plots.
+    private static Dictionary<(string, string), List<(double K, double Ratio)>> AddCellRows(Table table, IReadOnlyList<CellResult> results,
+        IReadOnlyList<SweepCell> cells, CellColumns col)
+    {
         var series = new Dictionary<(string, string), List<(double K, double Ratio)>>();
-        var col = new CellColumns(RecordColumns);
         foreach (var r in results)
         {
             var c = cells[r.Index];
             int k = int.Parse(c["k"], CultureInfo.InvariantCulture);
             double n = StudyRunner.ParseNum(r.Values[col["n"]]), opt = StudyRunner.ParseNum(r.Values[col["opt"]]), alg = StudyRunner.ParseNum(r.Values[col["alg"]]);
             double e0 = StudyRunner.ParseNum(r.Values[col["eta0"]]), e1 = StudyRunner.ParseNum(r.Values[col["eta1"]]);
-            double hk = 0;
-            for (int i = 1; i <= k; i++) hk += 1.0 / i;
-            string implied = c["family"] switch
-            {
-                // ALG ≤ α·OPT + β·η0 with α = 1 needs β ≥ (ALG − OPT)/η0; the lower bound says α + β ≥ k.
-                "all0" => e0 > 0 ? "1 + β ≥ " + (1 + (alg - opt) / e0).ToString("F2", CultureInfo.InvariantCulture) : "",
-                "all1" => e1 > 0 ? "1 + (k − 1)γ ≥ " + (1 + (k - 1) * (alg - opt) / e1).ToString("F2", CultureInfo.InvariantCulture) : "",
-                _ => "ratio vs H(k)",
-            };
-            table.AddRow(c["family"], c["algorithm"], (long)k, (long)n, (long)opt, alg, alg / opt, e0 / opt, e1 / opt, implied, hk);
+            double hk = Harmonic(k);
+            table.AddRow(c["family"], c["algorithm"], (long)k, (long)n, (long)opt, alg, alg / opt, e0 / opt, e1 / opt, Implied(c["family"], k, alg, opt, e0, e1), hk);
             var key = (c["family"], c["algorithm"]);
             if (!series.TryGetValue(key, out var s)) series[key] = s = new();
             s.Add((k, alg / opt));
         }
-        var plots = new List<StudyPlot>();
-        foreach (var family in new[] { "all0", "all1", "uniform" })
-        {
-            string title = family switch { "all0" => "All-0 adversary", "all1" => "All-1 adversary", _ => "Uniform over k+1 pages, all-0 bits" };
-            // k on a log axis (ticks at the actual k); ALG/OPT grows like k for all0/all1, so their y axis is log too.
-            bool logY = family != "uniform";
-            double Y(double v) => logY ? Math.Log10(v) : v;
-            var plot = PlotStyle.Create(title + ": ALG / OPT vs k", "cache size k (log scale)", logY ? "ALG / OPT (log scale)" : "ALG / OPT");
-            int index = 0;
-            foreach (var name in Algorithms)
-            {
-                if (!series.TryGetValue((family, name), out var pts)) continue;
-                pts.Sort((a, b) => a.K.CompareTo(b.K));
-                PlotStyle.Series(plot, index++, pts.Select(p => Math.Log10(p.K)).ToArray(), pts.Select(p => Y(p.Ratio)).ToArray(), name);
-            }
-            var ks = series.Values.SelectMany(v => v.Select(p => p.K)).Distinct().OrderBy(x => x).ToArray();
-            var reference = family == "uniform"
-                ? ks.Select(k => { double h = 0; for (int i = 1; i <= (int)k; i++) h += 1.0 / i; return h; }).ToArray()
-                : ks;
-            var line = plot.Add.Scatter(ks.Select(Math.Log10).ToArray(), reference.Select(Y).ToArray());
-            line.LegendText = family == "uniform" ? "H(k), harmonic number" : "k (lower bound)";
-            line.LinePattern = ScottPlot.LinePattern.Dashed;
-            line.Color = ScottPlot.Colors.Gray;
-            line.LineWidth = 2;
-            line.MarkerSize = 0;
-            PlotStyle.Ticks(plot.Axes.Bottom, ks.Select(Math.Log10).ToArray(), ks.Select(k => k.ToString(CultureInfo.InvariantCulture)).ToArray());
-            if (logY) PlotStyle.LogAxis(plot.Axes.Left, Algorithms.Where(a => series.ContainsKey((family, a))).SelectMany(a => series[(family, a)].Select(p => Math.Log10(p.Ratio))).Concat(ks.Select(Math.Log10)));
-            plot.Axes.Margins(0.06, 0.1);
-            PlotStyle.Legend(plot);
-            plots.Add(new StudyPlot($"paging-lower-bounds-{family}", plot));
-        }
-        return new StudyOutput([new NamedTable("paging-lower-bounds", table)], plots);
+        return series;
     }
+
+    private static double Harmonic(int k)
+    {
+        double h = 0;
+        for (int i = 1; i <= k; i++) h += 1.0 / i;
+        return h;
+    }
+
+    private static string Implied(string family, int k, double alg, double opt, double e0, double e1) => family switch
+    {
+        // ALG ≤ α·OPT + β·η0 with α = 1 needs β ≥ (ALG − OPT)/η0; the lower bound says α + β ≥ k.
+        "all0" => e0 > 0 ? "1 + β ≥ " + (1 + (alg - opt) / e0).ToString("F2", CultureInfo.InvariantCulture) : "",
+        "all1" => e1 > 0 ? "1 + (k − 1)γ ≥ " + (1 + (k - 1) * (alg - opt) / e1).ToString("F2", CultureInfo.InvariantCulture) : "",
+        _ => "ratio vs H(k)",
+    };
+
+    // ALG / OPT against k on log axes for every algorithm run on the family, with its reference line (k or H(k)).
+    private static StudyPlot FamilyPlot(string family, Dictionary<(string, string), List<(double K, double Ratio)>> series)
+    {
+        string title = family switch { "all0" => "All-0 adversary", "all1" => "All-1 adversary", _ => "Uniform over k+1 pages, all-0 bits" };
+        // k on a log axis (ticks at the actual k); ALG/OPT grows like k for all0/all1, so their y axis is log too.
+        bool logY = family != "uniform";
+        double Y(double v) => logY ? Math.Log10(v) : v;
+        var plot = PlotStyle.Create(title + ": ALG / OPT vs k", "cache size k (log scale)", logY ? "ALG / OPT (log scale)" : "ALG / OPT");
+        int index = 0;
+        foreach (var name in Algorithms)
+        {
+            if (!series.TryGetValue((family, name), out var pts)) continue;
+            pts.Sort((a, b) => a.K.CompareTo(b.K));
+            PlotStyle.Series(plot, index++, pts.Select(p => Math.Log10(p.K)).ToArray(), pts.Select(p => Y(p.Ratio)).ToArray(), name);
+        }
+        var ks = series.Values.SelectMany(v => v.Select(p => p.K)).Distinct().OrderBy(x => x).ToArray();
+        var reference = family == "uniform" ? ks.Select(k => Harmonic((int)k)).ToArray() : ks;
+        var line = plot.Add.Scatter(ks.Select(Math.Log10).ToArray(), reference.Select(Y).ToArray());
+        line.LegendText = family == "uniform" ? "H(k), harmonic number" : "k (lower bound)";
+        line.LinePattern = ScottPlot.LinePattern.Dashed;
+        line.Color = ScottPlot.Colors.Gray;
+        line.LineWidth = 2;
+        line.MarkerSize = 0;
+        PlotStyle.Ticks(plot.Axes.Bottom, ks.Select(Math.Log10).ToArray(), ks.Select(k => k.ToString(CultureInfo.InvariantCulture)).ToArray());
+        if (logY) PlotStyle.LogAxis(plot.Axes.Left, Algorithms.Where(a => series.ContainsKey((family, a))).SelectMany(a => series[(family, a)].Select(p => Math.Log10(p.Ratio))).Concat(ks.Select(Math.Log10)));
+        plot.Axes.Margins(0.06, 0.1);
+        PlotStyle.Legend(plot);
+        return new StudyPlot($"paging-lower-bounds-{family}", plot);
+    }
+
 }

@@ -91,8 +91,16 @@ public sealed class PredictionPagingStudy : IStudy
     /// <inheritdoc/>
     public StudyOutput Summarize(IReadOnlyList<CellResult> results, StudyOptions options)
     {
+        var groups = GroupReplicates(results, options);
+        var table = RatioTable();
+        var series = AddPointRows(table, groups, new CellColumns(RecordColumns), options);
+        return new StudyOutput([new NamedTable("paging-predictions-ratios", table)], SeriesPlots(series, options));
+    }
+
+    // The replicates of each grid point, points in grid order.
+    private SortedDictionary<int, List<(SweepCell Cell, CellResult Result)>> GroupReplicates(IReadOnlyList<CellResult> results, StudyOptions options)
+    {
         var cells = Grid(options).Cells();
-        // group replicates of one grid point
         var groups = new SortedDictionary<int, List<(SweepCell Cell, CellResult Result)>>();
         foreach (var r in results)
         {
@@ -101,6 +109,11 @@ public sealed class PredictionPagingStudy : IStudy
             if (!groups.TryGetValue(point, out var g)) groups[point] = g = new();
             g.Add((c, r));
         }
+        return groups;
+    }
+
+    private static Table RatioTable()
+    {
         var columns = new List<TableColumn>
         {
             new("dataset"), new("mode"), new("q", ColumnKind.Real, 1), new("eta0/OPT", ColumnKind.Real, 3), new("eta1/OPT", ColumnKind.Real, 3),
@@ -110,15 +123,21 @@ public sealed class PredictionPagingStudy : IStudy
         columns[3] = new("eta0/OPT", ColumnKind.Real, 3, "η₀/OPT");
         columns[4] = new("eta1/OPT", ColumnKind.Real, 3, "η₁/OPT");
         for (int a = 0; a < Algorithms.Length; a++) columns.Add(new(Algorithms[a], ColumnKind.Real, 3, Short[a]));
-        var table = new Table("One-bit predictions: ratio of totals Σ ALG / Σ OPT (summed over the traces and the replicates) vs bit-flip rate q", columns)
+        return new Table("One-bit predictions: ratio of totals Σ ALG / Σ OPT (summed over the traces and the replicates) vs bit-flip rate q", columns)
         {
             Legend = "mode: both = each bit flipped with probability q, only0 = only true 1s flipped to 0, only1 = only true 0s flipped to 1; "
                 + "η₀/OPT, η₁/OPT = discard-bit errors (true 1 predicted 0, true 0 predicted 1) summed, over Σ OPT; "
                 + "viol. = runs where mark0 exceeded its bound OPT + (k − 1)η₀ + η₁; "
                 + string.Join(", ", Algorithms.Select((a, i) => Short[i] + " = " + a)),
         };
+    }
+
+    // One row per grid point (sums over its replicates); returns per (dataset, mode) the points with the per-replicate
+    // ratio statistics for the plots.
+    private static Dictionary<(string Ds, string Mode), List<(double Q, double E0, double E1, RatioStatistics[] Ratios)>> AddPointRows(Table table,
+        SortedDictionary<int, List<(SweepCell Cell, CellResult Result)>> groups, CellColumns col, StudyOptions options)
+    {
         var series = new Dictionary<(string Ds, string Mode), List<(double Q, double E0, double E1, RatioStatistics[] Ratios)>>();
-        var col = new CellColumns(RecordColumns);
         int cOpt = col["opt"], cE0 = col["eta0_discard"], cE1 = col["eta1_discard"], cViol = col["mark0_violations"];
         var algCol = Algorithms.Select(a => col[a]).ToArray();
         foreach (var g in groups.Values)
@@ -147,6 +166,13 @@ public sealed class PredictionPagingStudy : IStudy
             if (!series.TryGetValue(key, out var s)) series[key] = s = new();
             s.Add((q, e0 / opt, e1 / opt, perReplicate));
         }
+        return series;
+    }
+
+    // Per dataset: ratio vs q (both kinds of error), and the discard-bit algorithms vs η₀ / OPT and vs η₁ / OPT.
+    private static List<StudyPlot> SeriesPlots(Dictionary<(string Ds, string Mode), List<(double Q, double E0, double E1, RatioStatistics[] Ratios)>> series,
+        StudyOptions options)
+    {
         var plots = new List<StudyPlot>();
         foreach (var ds in new[] { "bk", "citi" })
         {
@@ -159,7 +185,7 @@ public sealed class PredictionPagingStudy : IStudy
             if (series.TryGetValue((ds, "only1"), out var only1))
                 plots.Add(new StudyPlot($"paging-predictions-{ds}-eta1", Lines(only1, p => p.E1, discardAlgs, $"{label}: ratio vs η₁ / OPT", "η₁ / OPT (true 0s flipped to 1)"), 1150, 600));
         }
-        return new StudyOutput([new NamedTable("paging-predictions-ratios", table)], plots);
+        return plots;
     }
 
     private static readonly string[] Short = ["LRU", "MR", "OM", "FD", "M0", "M0r", "M0b", "M0rb", "MP", "MPb"];

@@ -114,7 +114,19 @@ public sealed class SchedulingRatioStudy : IStudy
     public StudyOutput Summarize(IReadOnlyList<CellResult> results, StudyOptions options)
     {
         var grid = Grid(options).Cells();
-        var table = new Table("Total flow time ALG / OPT by family, m and algorithm: mean, Student-t 95 % CI half-width, median, 95th percentile and maximum over the seeds", new[]
+        var table = RatioTable();
+        var plots = new List<StudyPlot>();
+        var col = new CellColumns(RecordColumns);
+        foreach (var family in FamiliesFor(options))
+        {
+            var (ms, means, halfWidths, seeds) = AddFamilyRows(table, family, grid, results, col);
+            plots.Add(FamilyPlot(family, ms, means, halfWidths, seeds));
+        }
+        return new StudyOutput(new[] { new NamedTable("scheduling-ratios", table) }, plots);
+    }
+
+    private static Table RatioTable() =>
+        new("Total flow time ALG / OPT by family, m and algorithm: mean, Student-t 95 % CI half-width, median, 95th percentile and maximum over the seeds", new[]
         {
             new TableColumn("family"), new TableColumn("m", ColumnKind.Integer), new TableColumn("algorithm"),
             new TableColumn("seeds", ColumnKind.Integer), new TableColumn("mean", ColumnKind.Real, 3),
@@ -126,51 +138,63 @@ public sealed class SchedulingRatioStudy : IStudy
             Legend = "m = maximum operations per job; seeds = replicates (one generated instance each); CI ± = half-width of the 95 % interval of the mean; "
                 + "chunks, ops/chunk = largest chunk count and operations per chunk of the chunked skeleton over the seeds; OPT = SRPT on job totals",
         };
-        var plots = new List<StudyPlot>();
+
+    // One row per (m, algorithm) of the family; returns its m values and the ratio means and CI half-widths
+    // [algorithm, m] for the plot, with the seed count of the last row.
+    private static (int[] Ms, double[,] Means, double[,] HalfWidths, int Seeds) AddFamilyRows(Table table, string family,
+        IReadOnlyList<SweepCell> grid, IReadOnlyList<CellResult> results, CellColumns col)
+    {
         var names = SchedulingAlgorithms.Names;
-        var col = new CellColumns(RecordColumns);
-        foreach (var family in FamiliesFor(options))
+        var ms = grid.Where(c => c["family"] == family).Select(c => int.Parse(c["m"], CultureInfo.InvariantCulture)).Distinct().OrderBy(x => x).ToArray();
+        var means = new double[names.Count, ms.Length];
+        var halfWidths = new double[names.Count, ms.Length];
+        int seeds = 0;
+        for (int mi = 0; mi < ms.Length; mi++)
         {
-            var ms = grid.Where(c => c["family"] == family).Select(c => int.Parse(c["m"], CultureInfo.InvariantCulture)).Distinct().OrderBy(x => x).ToArray();
-            var means = new double[names.Count, ms.Length];
-            var halfWidths = new double[names.Count, ms.Length];
-            int seeds = 0;
-            for (int mi = 0; mi < ms.Length; mi++)
-            {
-                var cells = results.Where(r => grid[r.Index]["family"] == family && grid[r.Index]["m"] == ms[mi].ToString(CultureInfo.InvariantCulture)).ToList();
-                if (cells.Count == 0) continue;
-                int chunks = cells.Max(c => (int)StudyRunner.ParseNum(c.Values[col["chunks_max"]]));
-                int opc = cells.Max(c => (int)StudyRunner.ParseNum(c.Values[col["ops_per_chunk_max"]]));
-                for (int a = 0; a < names.Count; a++)
-                {
-                    var vals = cells.Select(c => StudyRunner.ParseNum(c.Values[col["ratio_" + names[a]]])).ToArray();
-                    var st = RatioStatistics.Compute(vals, cells.Select(c => c.CellId).ToArray());
-                    means[a, mi] = st.Mean;
-                    halfWidths[a, mi] = st.Ci95HalfWidth;
-                    seeds = st.Count;
-                    table.AddRow(family, ms[mi], names[a], st.Count, st.Mean, st.Ci95HalfWidth, st.Quantile(0.5), st.Quantile(0.95), st.Max, chunks, opc);
-                }
-            }
-            var plot = PlotStyle.Create($"{FamilyLabel(family)}: ALG / OPT vs m", "m, maximum operations per job (log scale)",
-                seeds > 1 ? $"total flow time ALG / OPT (mean of {seeds}, 95 % CI)" : "total flow time ALG / OPT");
+            var cells = results.Where(r => grid[r.Index]["family"] == family && grid[r.Index]["m"] == ms[mi].ToString(CultureInfo.InvariantCulture)).ToList();
+            if (cells.Count == 0) continue;
+            int chunks = cells.Max(c => (int)StudyRunner.ParseNum(c.Values[col["chunks_max"]]));
+            int opc = cells.Max(c => (int)StudyRunner.ParseNum(c.Values[col["ops_per_chunk_max"]]));
             for (int a = 0; a < names.Count; a++)
             {
-                // Shifted a little along x so that coinciding rules (several do on some families) and their error bars stay apart.
-                var xs = ms.Select(x => Math.Log2(x) + (a - (names.Count - 1) / 2.0) * 0.03).ToArray();
-                var ys = Enumerable.Range(0, ms.Length).Select(i => means[a, i]).ToArray();
-                var sc = PlotStyle.Series(plot, a, xs, ys, names[a]); // distinct markers: several rules coincide on some families
-                PlotStyle.ErrorBars(plot, xs, ys, Enumerable.Range(0, ms.Length).Select(i => halfWidths[a, i]).ToArray(), sc.Color);
+                var vals = cells.Select(c => StudyRunner.ParseNum(c.Values[col["ratio_" + names[a]]])).ToArray();
+                var st = RatioStatistics.Compute(vals, cells.Select(c => c.CellId).ToArray());
+                means[a, mi] = st.Mean;
+                halfWidths[a, mi] = st.Ci95HalfWidth;
+                seeds = st.Count;
+                table.AddRow(family, ms[mi], names[a], st.Count, st.Mean, st.Ci95HalfWidth, st.Quantile(0.5), st.Quantile(0.95), st.Max, chunks, opc);
             }
-            PlotStyle.Ticks(plot.Axes.Bottom, ms.Select(x => Math.Log2(x)).ToArray(), ms.Select(x => x.ToString(CultureInfo.InvariantCulture)).ToArray());
-            plot.Axes.Margins(0.08, 0.1);
-            // Ratios are at least 1: a t-interval from few seeds may reach below 0, which the axis does not show.
-            double top = 0, bottom = double.MaxValue;
-            for (int a = 0; a < names.Count; a++)
-                for (int i = 0; i < ms.Length; i++) { top = Math.Max(top, means[a, i] + halfWidths[a, i]); bottom = Math.Min(bottom, means[a, i] - halfWidths[a, i]); }
-            if (top > 0) plot.Axes.SetLimitsY(Math.Max(0, bottom - 0.05 * (top - bottom)), top + 0.05 * (top - Math.Max(0, bottom)));
-            PlotStyle.Legend(plot);
-            plots.Add(new StudyPlot($"scheduling-ratios-{family}", plot));
         }
-        return new StudyOutput(new[] { new NamedTable("scheduling-ratios", table) }, plots);
+        return (ms, means, halfWidths, seeds);
     }
+
+    private static StudyPlot FamilyPlot(string family, int[] ms, double[,] means, double[,] halfWidths, int seeds)
+    {
+        var names = SchedulingAlgorithms.Names;
+        var plot = PlotStyle.Create($"{FamilyLabel(family)}: ALG / OPT vs m", "m, maximum operations per job (log scale)",
+            seeds > 1 ? $"total flow time ALG / OPT (mean of {seeds}, 95 % CI)" : "total flow time ALG / OPT");
+        for (int a = 0; a < names.Count; a++)
+        {
+            // Shifted a little along x so that coinciding rules (several do on some families) and their error bars stay apart.
+            var xs = ms.Select(x => Math.Log2(x) + (a - (names.Count - 1) / 2.0) * 0.03).ToArray();
+            var ys = Enumerable.Range(0, ms.Length).Select(i => means[a, i]).ToArray();
+            var sc = PlotStyle.Series(plot, a, xs, ys, names[a]); // distinct markers: several rules coincide on some families
+            PlotStyle.ErrorBars(plot, xs, ys, Enumerable.Range(0, ms.Length).Select(i => halfWidths[a, i]).ToArray(), sc.Color);
+        }
+        PlotStyle.Ticks(plot.Axes.Bottom, ms.Select(x => Math.Log2(x)).ToArray(), ms.Select(x => x.ToString(CultureInfo.InvariantCulture)).ToArray());
+        plot.Axes.Margins(0.08, 0.1);
+        LimitRatioAxis(plot, means, halfWidths);
+        PlotStyle.Legend(plot);
+        return new StudyPlot($"scheduling-ratios-{family}", plot);
+    }
+
+    // Ratios are at least 1: a t-interval from few seeds may reach below 0, which the axis does not show.
+    private static void LimitRatioAxis(ScottPlot.Plot plot, double[,] means, double[,] halfWidths)
+    {
+        double top = 0, bottom = double.MaxValue;
+        for (int a = 0; a < means.GetLength(0); a++)
+            for (int i = 0; i < means.GetLength(1); i++) { top = Math.Max(top, means[a, i] + halfWidths[a, i]); bottom = Math.Min(bottom, means[a, i] - halfWidths[a, i]); }
+        if (top > 0) plot.Axes.SetLimitsY(Math.Max(0, bottom - 0.05 * (top - bottom)), top + 0.05 * (top - Math.Max(0, bottom)));
+    }
+
 }
