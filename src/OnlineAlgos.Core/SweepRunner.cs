@@ -26,7 +26,17 @@ public static class SweepRunner
         if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), "at least one thread");
         var byId = new Dictionary<string, SweepCell>(StringComparer.Ordinal);
         foreach (var c in cells) byId[c.Id] = c;
+        var results = StoredResults(store, byId);
+        var pending = PendingCells(cells, shard, results, out int total);
+        var run = new PendingRun(store, compute, results, total - pending.Count, total, progress, cancellationToken);
+        progress?.Invoke(run.Done, total);
+        if (pending.Count > 0) run.Run(pending, threads);
+        return ShardResults(results, shard, byId);
+    }
 
+    // The results the store already holds, by cell id; each must be a cell of this sweep (same id and index).
+    private static Dictionary<string, CellResult> StoredResults(ICellStore store, Dictionary<string, SweepCell> byId)
+    {
         var results = new Dictionary<string, CellResult>(StringComparer.Ordinal);
         foreach (var r in store.Finished())
         {
@@ -35,65 +45,109 @@ public static class SweepRunner
                     $"the results store holds cell '{r.CellId}' (index {r.Index}), which is not a cell of this sweep: was it written with other parameters?");
             results[r.CellId] = r;
         }
+        return results;
+    }
+
+    // The shard's cells without a result, in grid order; total = the shard's cells.
+    private static List<SweepCell> PendingCells(IReadOnlyList<SweepCell> cells, Shard shard, Dictionary<string, CellResult> results, out int total)
+    {
         var pending = new List<SweepCell>();
-        int total = 0;
+        total = 0;
         foreach (var c in cells)
         {
             if (!shard.Contains(c)) continue;
             total++;
             if (!results.ContainsKey(c.Id)) pending.Add(c);
         }
-        int done = total - pending.Count;
-        var gate = new object();
-        bool abandoned = false;
-        progress?.Invoke(done, total);
-        if (pending.Count > 0)
+        return pending;
+    }
+
+    // The shard's results (earlier and new) sorted by cell index.
+    private static List<CellResult> ShardResults(Dictionary<string, CellResult> results, Shard shard, Dictionary<string, SweepCell> byId)
+    {
+        var list = new List<CellResult>(results.Count);
+        foreach (var r in results.Values)
+            if (shard.Contains(byId[r.CellId])) list.Add(r);
+        list.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return list;
+    }
+
+    // The parallel computation of the pending cells: each finished cell is stored, recorded and reported under one lock.
+    private sealed class PendingRun
+    {
+        private readonly ICellStore _store;
+        private readonly Func<SweepCell, IReadOnlyList<string>> _compute;
+        private readonly Dictionary<string, CellResult> _results;
+        private readonly int _total;
+        private readonly Action<int, int>? _progress;
+        private readonly CancellationToken _cancellationToken;
+        private readonly object _gate = new();
+        private bool _abandoned;
+
+        public PendingRun(ICellStore store, Func<SweepCell, IReadOnlyList<string>> compute, Dictionary<string, CellResult> results,
+            int done, int total, Action<int, int>? progress, CancellationToken cancellationToken)
+        {
+            _store = store;
+            _compute = compute;
+            _results = results;
+            Done = done;
+            _total = total;
+            _progress = progress;
+            _cancellationToken = cancellationToken;
+        }
+
+        public int Done { get; private set; }
+
+        public void Run(List<SweepCell> pending, int threads)
         {
             // The loop runs on its own task so that cancellation returns at once instead of waiting for the cells in
             // flight (a long cell could otherwise delay a Ctrl-C or a Slurm SIGTERM by minutes). Cells that finish
             // after cancellation are dropped, never stored half-way: the flag is set under the store's lock.
             var loop = Task.Run(() => Parallel.ForEach(
                 pending,
-                new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken },
-                cell =>
-                {
-                    if (Volatile.Read(ref abandoned)) return;
-                    var values = compute(cell);
-                    var result = new CellResult(cell.Index, cell.Id, values);
-                    lock (gate)
-                    {
-                        if (abandoned || cancellationToken.IsCancellationRequested) return;
-                        store.Append(result);
-                        results[cell.Id] = result;
-                        done++;
-                        progress?.Invoke(done, total);
-                    }
-                }), CancellationToken.None);
+                new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = _cancellationToken },
+                ComputeCell), CancellationToken.None);
             try
             {
-                loop.Wait(cancellationToken);
+                loop.Wait(_cancellationToken);
             }
             catch (OperationCanceledException)
             {
-                lock (gate) abandoned = true;
+                lock (_gate) _abandoned = true;
                 throw;
             }
             catch (AggregateException e)
             {
-                lock (gate) abandoned = true;
-                Exception? failure = null;
-                foreach (var x in e.Flatten().InnerExceptions)
-                    if (x is not OperationCanceledException) { failure = x; break; }
-                if (failure is null) throw new OperationCanceledException(cancellationToken);
-                // The first failure of a cell, as the study threw it (not wrapped), so callers can report it plainly.
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+                lock (_gate) _abandoned = true;
+                ThrowFirstFailure(e);
             }
         }
-        var list = new List<CellResult>(results.Count);
-        foreach (var r in results.Values)
-            if (shard.Contains(byId[r.CellId])) list.Add(r);
-        list.Sort((a, b) => a.Index.CompareTo(b.Index));
-        return list;
+
+        private void ComputeCell(SweepCell cell)
+        {
+            if (Volatile.Read(ref _abandoned)) return;
+            var values = _compute(cell);
+            var result = new CellResult(cell.Index, cell.Id, values);
+            lock (_gate)
+            {
+                if (_abandoned || _cancellationToken.IsCancellationRequested) return;
+                _store.Append(result);
+                _results[cell.Id] = result;
+                Done++;
+                _progress?.Invoke(Done, _total);
+            }
+        }
+
+        // The first failure of a cell, as the study threw it (not wrapped), so callers can report it plainly; a loop
+        // that only was cancelled throws OperationCanceledException.
+        private void ThrowFirstFailure(AggregateException e)
+        {
+            Exception? failure = null;
+            foreach (var x in e.Flatten().InnerExceptions)
+                if (x is not OperationCanceledException) { failure = x; break; }
+            if (failure is null) throw new OperationCanceledException(_cancellationToken);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
     }
 
     /// <summary>

@@ -171,78 +171,110 @@ public sealed class Table
     public void WriteLatex(TextWriter writer, string? label = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        var size = LatexSize(out double[] widths, out bool fits);
+        var wrap = new double[Columns.Count];
+        var blocks = LatexBlocks(widths, fits, size.ColSepPt, wrap);
+        WriteLatexOpening(writer, size.Command, size.ColSepPt, label);
+        var rows = FormattedRows().ToList();
+        for (int b = 0; b < blocks.Count; b++)
+        {
+            if (b > 0) writer.Write("\n\\medskip\n");
+            WriteLatexTabular(writer, blocks[b], wrap, rows);
+        }
+        writer.Write("\\end{table}\n");
+    }
+
+    // The largest size whose estimated width fits (else the smallest), with its column widths.
+    private (string Command, double SizePt, double ColSepPt, double Widen) LatexSize(out double[] widths, out bool fits)
+    {
         var size = LatexSizes[^1];
-        double[] widths = [];
-        bool fits = false;
+        widths = [];
+        fits = false;
         foreach (var s in LatexSizes)
         {
             size = s;
             widths = ColumnWidthsPt(s.SizePt, s.ColSepPt, s.Widen);
             if (widths.Sum() <= TargetWidthPt) { fits = true; break; }
         }
-        // Still too wide: wrap the wide text columns (widest first) in paragraph columns; if the numbers alone are
-        // too wide, split the value columns over several tabulars stacked in the float, each repeating the leading
-        // text columns (the row keys).
-        var wrap = new double[Columns.Count];
+        return size;
+    }
+
+    // Still too wide: wrap the wide text columns (widest first) in paragraph columns; if the numbers alone are
+    // too wide, split the value columns over several tabulars stacked in the float, each repeating the leading
+    // text columns (the row keys). Sets the paragraph widths in wrap; returns each tabular's columns.
+    private List<List<int>> LatexBlocks(double[] widths, bool fits, double colSep, double[] wrap)
+    {
         var blocks = new List<List<int>> { Enumerable.Range(0, Columns.Count).ToList() };
-        if (!fits && !TryWrap(blocks[0], widths, size.ColSepPt, wrap))
+        if (fits || TryWrap(blocks[0], widths, colSep, wrap)) return blocks;
+        blocks = SplitValueColumns(widths);
+        foreach (var b in blocks) TryWrap(b, widths, colSep, wrap);
+        return blocks;
+    }
+
+    // Packs the value columns greedily into blocks within the target width, each block led by the key columns
+    // (the leading text columns, at most two).
+    private List<List<int>> SplitValueColumns(double[] widths)
+    {
+        int keys = 0;
+        while (keys < Math.Min(2, Columns.Count - 1) && Columns[keys].Kind == ColumnKind.Text) keys++;
+        var keyCols = Enumerable.Range(0, keys).ToList();
+        // A wide key column will wrap to at least 60 pt, so it counts as at most that much when packing.
+        double keyWidth = keyCols.Sum(c => Math.Min(widths[c], 60));
+        var blocks = new List<List<int>>();
+        var current = new List<int>(keyCols);
+        double used = keyWidth;
+        for (int c = keys; c < Columns.Count; c++)
         {
-            int keys = 0;
-            while (keys < Math.Min(2, Columns.Count - 1) && Columns[keys].Kind == ColumnKind.Text) keys++;
-            var keyCols = Enumerable.Range(0, keys).ToList();
-            // A wide key column will wrap to at least 60 pt, so it counts as at most that much when packing.
-            double keyWidth = keyCols.Sum(c => Math.Min(widths[c], 60));
-            blocks.Clear();
-            var current = new List<int>(keyCols);
-            double used = keyWidth;
-            for (int c = keys; c < Columns.Count; c++)
+            if (current.Count > keys && used + widths[c] > TargetWidthPt)
             {
-                if (current.Count > keys && used + widths[c] > TargetWidthPt)
-                {
-                    blocks.Add(current);
-                    current = new List<int>(keyCols);
-                    used = keyWidth;
-                }
-                current.Add(c);
-                used += widths[c];
+                blocks.Add(current);
+                current = new List<int>(keyCols);
+                used = keyWidth;
             }
-            blocks.Add(current);
-            foreach (var b in blocks) TryWrap(b, widths, size.ColSepPt, wrap);
+            current.Add(c);
+            used += widths[c];
         }
+        blocks.Add(current);
+        return blocks;
+    }
+
+    // \begin{table}, the size command and column separation, caption (title, then legend) and label.
+    private void WriteLatexOpening(TextWriter writer, string sizeCommand, double colSepPt, string? label)
+    {
         string caption = TexEscape(Title);
         if (!string.IsNullOrEmpty(Legend)) caption += (Title.EndsWith('.') ? " " : ". ") + TexEscape(Legend);
         writer.Write("\\begin{table}[ht]\n\\centering\n");
-        writer.Write(size.Command + "\n");
-        writer.Write(string.Create(CultureInfo.InvariantCulture, $"\\setlength{{\\tabcolsep}}{{{size.ColSepPt}pt}}\n"));
+        writer.Write(sizeCommand + "\n");
+        writer.Write(string.Create(CultureInfo.InvariantCulture, $"\\setlength{{\\tabcolsep}}{{{colSepPt}pt}}\n"));
         writer.Write($"\\caption{{{caption}}}\n");
         writer.Write($"\\label{{tab:{LabelSlug(label ?? Title)}}}\n");
-        var rows = FormattedRows().ToList();
-        for (int b = 0; b < blocks.Count; b++)
+    }
+
+    // One tabular over the columns cols: alignment (p{…} for wrapped columns), headers, rows.
+    private void WriteLatexTabular(TextWriter writer, List<int> cols, double[] wrap, List<string[]> rows)
+    {
+        var align = new StringBuilder();
+        foreach (int c in cols)
+            align.Append(wrap[c] > 0 ? string.Create(CultureInfo.InvariantCulture, $"p{{{wrap[c]:F0}pt}}") : Columns[c].Kind == ColumnKind.Text ? "l" : "r");
+        writer.Write($"\\begin{{tabular}}{{{align}}}\n\\toprule\n");
+        var headers = new List<string>();
+        foreach (int c in cols) headers.Add(LatexHeader(c, wrap[c]));
+        writer.Write(string.Join(" & ", headers) + " \\\\\n\\midrule\n");
+        foreach (var row in rows)
+            writer.Write(string.Join(" & ", cols.Select(c => TexEscape(row[c]))) + " \\\\\n");
+        writer.Write("\\bottomrule\n\\end{tabular}\n");
+    }
+
+    // A column's header; two lines only where the header is wider than the column's cells (and not wrapped).
+    private string LatexHeader(int c, double wrapPt)
+    {
+        var lines = HeaderLines(Columns[c].Display);
+        if (lines.Length == 2 && Em(Columns[c].Display) > CellWidthEm(c) && wrapPt == 0)
         {
-            var cols = blocks[b];
-            if (b > 0) writer.Write("\n\\medskip\n");
-            var align = new StringBuilder();
-            foreach (int c in cols)
-                align.Append(wrap[c] > 0 ? string.Create(CultureInfo.InvariantCulture, $"p{{{wrap[c]:F0}pt}}") : Columns[c].Kind == ColumnKind.Text ? "l" : "r");
-            writer.Write($"\\begin{{tabular}}{{{align}}}\n\\toprule\n");
-            var headers = new List<string>();
-            foreach (int c in cols)
-            {
-                var lines = HeaderLines(Columns[c].Display);
-                // Two lines only where the header is wider than the column's cells.
-                if (lines.Length == 2 && Em(Columns[c].Display) > CellWidthEm(c) && wrap[c] == 0)
-                {
-                    char a = Columns[c].Kind == ColumnKind.Text ? 'l' : 'r';
-                    headers.Add($"\\begin{{tabular}}[b]{{@{{}}{a}@{{}}}}{TexEscape(lines[0])}\\\\{TexEscape(lines[1])}\\end{{tabular}}");
-                }
-                else headers.Add(TexEscape(Columns[c].Display));
-            }
-            writer.Write(string.Join(" & ", headers) + " \\\\\n\\midrule\n");
-            foreach (var row in rows)
-                writer.Write(string.Join(" & ", cols.Select(c => TexEscape(row[c]))) + " \\\\\n");
-            writer.Write("\\bottomrule\n\\end{tabular}\n");
+            char a = Columns[c].Kind == ColumnKind.Text ? 'l' : 'r';
+            return $"\\begin{{tabular}}[b]{{@{{}}{a}@{{}}}}{TexEscape(lines[0])}\\\\{TexEscape(lines[1])}\\end{{tabular}}";
         }
-        writer.Write("\\end{table}\n");
+        return TexEscape(Columns[c].Display);
     }
 
     /// <summary>Sets paragraph widths in <paramref name="wrap"/> for the text columns of <paramref name="cols"/>
@@ -345,34 +377,38 @@ public sealed class Table
         {
             char ch = s[i];
             bool sup = Superscripts.Contains(ch, StringComparison.Ordinal), sub = Subscripts.Contains(ch, StringComparison.Ordinal);
-            if (sup || sub)
-            {
-                string set = sup ? Superscripts : Subscripts, plain = sup ? SuperscriptPlain : SubscriptPlain;
-                var run = new StringBuilder();
-                while (i < s.Length && set.Contains(s[i], StringComparison.Ordinal)) { run.Append(plain[set.IndexOf(s[i], StringComparison.Ordinal)]); i++; }
-                i--;
-                AppendMath((sup ? "^{" : "_{") + run + "}");
-                continue;
-            }
+            if (sup || sub) { AppendMath(ScriptRun(s, ref i, sup)); continue; }
             if (TexMath.TryGetValue(ch, out var cmd)) { AppendMath(cmd); continue; }
-            switch (ch)
-            {
-                case '\\': AppendText("\\textbackslash{}"); break;
-                case '&': case '%': case '$': case '#': case '_': case '{': case '}':
-                    AppendText("\\" + ch); break;
-                case '~': AppendText("\\textasciitilde{}"); break;
-                case '^': AppendText("\\textasciicircum{}"); break;
-                case '–': AppendText("--"); break;
-                case '—': AppendText("---"); break;
-                case '…': AppendText("\\dots{}"); break;
-                case '§': AppendText("\\S{}"); break;
-                case ';': AppendText(";\\allowbreak{}"); break;
-                default: AppendText(ch.ToString()); break;
-            }
+            AppendText(TexText(ch));
         }
         if (math) sb.Append('$');
         return sb.ToString();
     }
+
+    // The run of superscript (sup) or subscript characters starting at s[i] as ^{…} / _{…}; i ends on its last one.
+    private static string ScriptRun(string s, ref int i, bool sup)
+    {
+        string set = sup ? Superscripts : Subscripts, plain = sup ? SuperscriptPlain : SubscriptPlain;
+        var run = new StringBuilder();
+        while (i < s.Length && set.Contains(s[i], StringComparison.Ordinal)) { run.Append(plain[set.IndexOf(s[i], StringComparison.Ordinal)]); i++; }
+        i--;
+        return (sup ? "^{" : "_{") + run + "}";
+    }
+
+    // A text character: LaTeX specials escaped, dashes, ellipsis and § as LaTeX, a break allowed after ';'.
+    private static string TexText(char ch) => ch switch
+    {
+        '\\' => "\\textbackslash{}",
+        '&' or '%' or '$' or '#' or '_' or '{' or '}' => "\\" + ch,
+        '~' => "\\textasciitilde{}",
+        '^' => "\\textasciicircum{}",
+        '–' => "--",
+        '—' => "---",
+        '…' => "\\dots{}",
+        '§' => "\\S{}",
+        ';' => ";\\allowbreak{}",
+        _ => ch.ToString(),
+    };
 
     /// <summary>Renders one of the formats to a string; <paramref name="label"/> is the LaTeX label suffix.</summary>
     public string Render(TableFormat format, string? label)

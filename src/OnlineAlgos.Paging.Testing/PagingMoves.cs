@@ -53,85 +53,120 @@ public static class PagingMoves
 
     private static PagingInstance Mutate(PagingInstance inst, Rng rng, int minK, int maxK, int maxLength, bool bits, int extraPages)
     {
-        var req = new List<int>(inst.Sequence.Requests.ToArray());
-        var b = bits ? new List<byte>(inst.Sequence.HasBits ? inst.Sequence.Bits.ToArray() : new byte[req.Count]) : null;
+        var m = new Mutation(inst, rng, bits, inst.K + 1 + extraPages);
         int k = inst.K;
-        int n = req.Count;
-        int pageLimit = k + 1 + extraPages;
-        int distinct = inst.Sequence.Length == 0 ? 0 : inst.Sequence.PageCount;
-        // A new page is allowed while under the limit; otherwise draw among the pages in use.
-        int Page() => rng.NextInt(Math.Max(1, Math.Min(pageLimit, distinct + 1)));
+        int n = m.Length;
         int move = rng.NextInt(bits ? 11 : 9);
+        // A move whose guard fails falls to the default (append a request while under maxLength).
         switch (move)
         {
-            case 0 when n < maxLength: // insert a request
-            {
-                int at = rng.NextInt(n + 1);
-                req.Insert(at, Page());
-                b?.Insert(at, (byte)rng.NextInt(2));
-                break;
-            }
-            case 1 or 2 when n > 0 && n < maxLength: // copy a segment to the end (1) or to a random place (2)
-            {
-                // To the end: a short tail (≤ 2(k+1) requests) repeated extends a loop or a phase by one period.
-                int cap = move == 1 ? Math.Min(n, 2 * (k + 1)) : n;
-                int len = 1 + rng.NextInt(Math.Min(cap, maxLength - n));
-                int from = move == 1 ? n - len : rng.NextInt(n - len + 1);
-                int at = move == 1 ? n : rng.NextInt(n + 1);
-                req.InsertRange(at, req.GetRange(from, len));
-                b?.InsertRange(at, b.GetRange(from, len));
-                break;
-            }
-            case 3 when n > 0: // change a request's page
-                req[rng.NextInt(n)] = Page();
-                break;
-            case 4 when n > 1: // swap two neighbours
-            {
-                int i = rng.NextInt(n - 1);
-                (req[i], req[i + 1]) = (req[i + 1], req[i]);
-                if (b is not null) (b[i], b[i + 1]) = (b[i + 1], b[i]);
-                break;
-            }
-            case 5 when n > 0: // delete a request
-            {
-                int i = rng.NextInt(n);
-                req.RemoveAt(i);
-                b?.RemoveAt(i);
-                break;
-            }
-            case 6 when n > 1: // delete a segment
-            {
-                int len = 1 + rng.NextInt(Math.Max(1, n / 4));
-                int from = rng.NextInt(n - len + 1);
-                req.RemoveRange(from, len);
-                b?.RemoveRange(from, len);
-                break;
-            }
-            case 7 when k < maxK:
-                k++;
-                break;
-            case 8 when k > minK:
-                k--;
-                break;
-            case 9 when n > 0: // flip a bit
-            {
-                int i = rng.NextInt(n);
-                b![i] ^= 1;
-                break;
-            }
-            case 10 when n > 0: // set a segment of bits to one value
-            {
-                int len = 1 + rng.NextInt(n);
-                int from = rng.NextInt(n - len + 1);
-                byte v = (byte)rng.NextInt(2);
-                for (int i = from; i < from + len; i++) b![i] = v;
-                break;
-            }
+            case 0 when n < maxLength: m.InsertRequest(); break;
+            case 1 or 2 when n > 0 && n < maxLength: m.CopySegment(toEnd: move == 1, k, maxLength); break;
+            case 3 when n > 0: m.ChangePage(); break;
+            case 4 when n > 1: m.SwapNeighbours(); break;
+            case 5 when n > 0: m.DeleteRequest(); break;
+            case 6 when n > 1: m.DeleteSegment(); break;
+            case 7 when k < maxK: k++; break;
+            case 8 when k > minK: k--; break;
+            case 9 when n > 0: m.FlipBit(); break;
+            case 10 when n > 0: m.SetBitSegment(); break;
             default:
-                if (n < maxLength) { req.Add(Page()); b?.Add((byte)rng.NextInt(2)); }
+                if (n < maxLength) m.AppendRequest();
                 break;
         }
-        return Build(k, req.ToArray(), b?.ToArray());
+        return Build(k, m.Requests(), m.Bits());
+    }
+
+    // The sequence being mutated (requests and, with bits, prediction bits) and the rng its moves draw from.
+    private sealed class Mutation
+    {
+        private readonly List<int> _req;
+        private readonly List<byte>? _b;
+        private readonly Rng _rng;
+        private readonly int _pageLimit, _distinct;
+
+        public Mutation(PagingInstance inst, Rng rng, bool bits, int pageLimit)
+        {
+            _req = new List<int>(inst.Sequence.Requests.ToArray());
+            _b = bits ? new List<byte>(inst.Sequence.HasBits ? inst.Sequence.Bits.ToArray() : new byte[_req.Count]) : null;
+            _rng = rng;
+            _pageLimit = pageLimit;
+            _distinct = inst.Sequence.Length == 0 ? 0 : inst.Sequence.PageCount;
+        }
+
+        public int Length => _req.Count;
+        public int[] Requests() => _req.ToArray();
+        public byte[]? Bits() => _b?.ToArray();
+
+        // A new page is allowed while under the limit; otherwise draw among the pages in use.
+        private int Page() => _rng.NextInt(Math.Max(1, Math.Min(_pageLimit, _distinct + 1)));
+
+        public void InsertRequest()
+        {
+            int at = _rng.NextInt(_req.Count + 1);
+            _req.Insert(at, Page());
+            _b?.Insert(at, (byte)_rng.NextInt(2));
+        }
+
+        // Copies a segment to the end or to a random place.
+        public void CopySegment(bool toEnd, int k, int maxLength)
+        {
+            int n = _req.Count;
+            // To the end: a short tail (≤ 2(k+1) requests) repeated extends a loop or a phase by one period.
+            int cap = toEnd ? Math.Min(n, 2 * (k + 1)) : n;
+            int len = 1 + _rng.NextInt(Math.Min(cap, maxLength - n));
+            int from = toEnd ? n - len : _rng.NextInt(n - len + 1);
+            int at = toEnd ? n : _rng.NextInt(n + 1);
+            _req.InsertRange(at, _req.GetRange(from, len));
+            _b?.InsertRange(at, _b.GetRange(from, len));
+        }
+
+        public void ChangePage() => _req[_rng.NextInt(_req.Count)] = Page();
+
+        public void SwapNeighbours()
+        {
+            int i = _rng.NextInt(_req.Count - 1);
+            (_req[i], _req[i + 1]) = (_req[i + 1], _req[i]);
+            if (_b is not null) (_b[i], _b[i + 1]) = (_b[i + 1], _b[i]);
+        }
+
+        public void DeleteRequest()
+        {
+            int i = _rng.NextInt(_req.Count);
+            _req.RemoveAt(i);
+            _b?.RemoveAt(i);
+        }
+
+        public void DeleteSegment()
+        {
+            int n = _req.Count;
+            int len = 1 + _rng.NextInt(Math.Max(1, n / 4));
+            int from = _rng.NextInt(n - len + 1);
+            _req.RemoveRange(from, len);
+            _b?.RemoveRange(from, len);
+        }
+
+        public void FlipBit()
+        {
+            int i = _rng.NextInt(_req.Count);
+            _b![i] ^= 1;
+        }
+
+        // Sets a segment of bits to one value.
+        public void SetBitSegment()
+        {
+            int n = _req.Count;
+            int len = 1 + _rng.NextInt(n);
+            int from = _rng.NextInt(n - len + 1);
+            byte v = (byte)_rng.NextInt(2);
+            for (int i = from; i < from + len; i++) _b![i] = v;
+        }
+
+        public void AppendRequest()
+        {
+            _req.Add(Page());
+            _b?.Add((byte)_rng.NextInt(2));
+        }
     }
 
     /// <summary><see cref="PagingGenerators.Shrink"/> without candidates below <paramref name="minK"/>.</summary>

@@ -23,69 +23,102 @@ public static class GradientCodingCommands
     private static Command Replay(CliContext ctx)
     {
         var cmd = new Command("replay", "runtime of each scheme replayed over a trace (spec §2.4); CSV: scheme,params,load,runtime_s,jobs,decoded_on_time");
-        var trace = new Option<string>("--trace") { Description = "trace CSV (round,worker,round_started_s,round_finished_s,worker_started_s,worker_finished_s)", Required = true };
-        var mu = new Option<string>("--mu") { Description = "straggler slack: stragglers finish later than (1+mu) x fastest", DefaultValueFactory = _ => "1" };
-        var schemes = new Option<string>("--schemes") { Description = "comma-separated: gc,sr-sgc,m-sgc,uncoded", DefaultValueFactory = _ => "gc,sr-sgc,m-sgc,uncoded" };
-        var gcS = new Option<string>("--gc-s") { Description = "GC tolerance s (default: the paper's 15)", DefaultValueFactory = _ => "15" };
-        var sr = new Option<string>("--sr-sgc") { Description = "SR-SGC B,W,lambda (default: the paper's 2,3,23)", DefaultValueFactory = _ => "2,3,23" };
-        var ms = new Option<string>("--m-sgc") { Description = "M-SGC B,W,lambda (default: the paper's 1,2,27)", DefaultValueFactory = _ => "1,2,27" };
-        var jobs = new Option<string?>("--jobs") { Description = "number of jobs J (default: rounds minus the largest delay T of the chosen schemes)" };
-        var kappa = new Option<string>("--kappa") { Description = "seconds per unit load to move the trace from --base-load to each scheme's load (0 = use times as measured)", DefaultValueFactory = _ => "0" };
-        var baseLoad = new Option<string>("--base-load") { Description = "normalised load the trace was measured at", DefaultValueFactory = _ => "0" };
-        var search = new Option<bool>("--search") { Description = "choose each scheme's parameters by the authors' grid search on this trace (best in hindsight, T <= --tmax)" };
-        var tmax = new Option<string>("--tmax") { Description = "delay cap of --search", DefaultValueFactory = _ => "4" };
-        foreach (var o in new Option[] { trace, mu, schemes, gcS, sr, ms, jobs, kappa, baseLoad, search, tmax }) cmd.Options.Add(o);
-        cmd.SetAction(r =>
-        {
-            double muV = ParseNonNegative(r.GetValue(mu)!, "--mu");
-            double kappaV = ParseNonNegative(r.GetValue(kappa)!, "--kappa");
-            double baseV = ParseNonNegative(r.GetValue(baseLoad)!, "--base-load");
-            int tmaxV = CliContext.ParsePositiveInts(r.GetValue(tmax)!, "--tmax")[0];
-            var names = r.GetValue(schemes)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            if (names.Length == 0) throw new CliException("--schemes: at least one of " + string.Join(",", SgcAlgorithms.Schemes));
-            var kinds = new SgcSchemeKind[names.Length];
-            for (int i = 0; i < names.Length; i++) kinds[i] = Build("--schemes", () => SgcAlgorithms.Kind(names[i]));
-            var t = ReadTrace(r.GetValue(trace)!);
-            int n = t.Workers;
-            bool doSearch = r.GetValue(search);
-            var specs = new List<SgcSchemeSpec>();
-            for (int i = 0; i < names.Length; i++)
-            {
-                if (doSearch && kinds[i] != SgcSchemeKind.Uncoded)
-                {
-                    if (t.Rounds <= tmaxV) throw new CliException($"--search: the trace has {t.Rounds} rounds; --tmax {tmaxV} needs more");
-                    specs.Add(ParameterSearch.Best(kinds[i], t, baseV, kappaV, muV, tmaxV).Best);
-                    continue;
-                }
-                specs.Add(Scheme(names[i], kinds[i], n, r.GetValue(gcS)!, r.GetValue(sr)!, r.GetValue(ms)!));
-            }
-            int maxT = 0;
-            foreach (var s in specs) maxT = Math.Max(maxT, s.Delay);
-            if (doSearch) maxT = Math.Max(maxT, tmaxV);
-            int j;
-            string? jobsText = r.GetValue(jobs);
-            if (jobsText is null)
-            {
-                j = t.Rounds - maxT;
-                if (j < 1) throw new CliException($"{t.Rounds} rounds in the trace leave no job after the largest delay T = {maxT}");
-            }
-            else
-            {
-                j = CliContext.ParsePositiveInts(jobsText, "--jobs")[0];
-                if (j + maxT > t.Rounds) throw new CliException($"--jobs {j} with delay T = {maxT} needs {j + maxT} rounds; the trace has {t.Rounds}");
-            }
-            var lines = new List<string> { "scheme,params,load,runtime_s,jobs,decoded_on_time" };
-            foreach (var s in specs)
-            {
-                double load = s.Load.ToDouble();
-                var res = SgcReplay.Run(s, ParameterSearch.AtLoad(t, baseV, load, kappaV), muV, j);
-                lines.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"{s.Name},{s.ParamsText},{load.ToString("R", CultureInfo.InvariantCulture)},{res.Runtime.ToString("R", CultureInfo.InvariantCulture)},{j},{res.DecodedOnTime}"));
-            }
-            foreach (var l in lines) ctx.Out.Write(l + "\n");
-            return 0;
-        });
+        var o = new ReplayOptions();
+        o.AddTo(cmd);
+        cmd.SetAction(r => RunReplay(ctx, o, r));
         return cmd;
+    }
+
+    private sealed class ReplayOptions
+    {
+        public Option<string> Trace { get; } = new("--trace") { Description = "trace CSV (round,worker,round_started_s,round_finished_s,worker_started_s,worker_finished_s)", Required = true };
+        public Option<string> Mu { get; } = new("--mu") { Description = "straggler slack: stragglers finish later than (1+mu) x fastest", DefaultValueFactory = _ => "1" };
+        public Option<string> Schemes { get; } = new("--schemes") { Description = "comma-separated: gc,sr-sgc,m-sgc,uncoded", DefaultValueFactory = _ => "gc,sr-sgc,m-sgc,uncoded" };
+        public Option<string> GcS { get; } = new("--gc-s") { Description = "GC tolerance s (default: the paper's 15)", DefaultValueFactory = _ => "15" };
+        public Option<string> Sr { get; } = new("--sr-sgc") { Description = "SR-SGC B,W,lambda (default: the paper's 2,3,23)", DefaultValueFactory = _ => "2,3,23" };
+        public Option<string> Ms { get; } = new("--m-sgc") { Description = "M-SGC B,W,lambda (default: the paper's 1,2,27)", DefaultValueFactory = _ => "1,2,27" };
+        public Option<string?> Jobs { get; } = new("--jobs") { Description = "number of jobs J (default: rounds minus the largest delay T of the chosen schemes)" };
+        public Option<string> Kappa { get; } = new("--kappa") { Description = "seconds per unit load to move the trace from --base-load to each scheme's load (0 = use times as measured)", DefaultValueFactory = _ => "0" };
+        public Option<string> BaseLoad { get; } = new("--base-load") { Description = "normalised load the trace was measured at", DefaultValueFactory = _ => "0" };
+        public Option<bool> Search { get; } = new("--search") { Description = "choose each scheme's parameters by the authors' grid search on this trace (best in hindsight, T <= --tmax)" };
+        public Option<string> Tmax { get; } = new("--tmax") { Description = "delay cap of --search", DefaultValueFactory = _ => "4" };
+
+        public void AddTo(Command cmd)
+        {
+            foreach (var o in new Option[] { Trace, Mu, Schemes, GcS, Sr, Ms, Jobs, Kappa, BaseLoad, Search, Tmax }) cmd.Options.Add(o);
+        }
+    }
+
+    // The replay's numbers as parsed from the options.
+    private readonly record struct ReplayParameters(double Mu, double Kappa, double BaseLoad, int Tmax, bool Search);
+
+    private static int RunReplay(CliContext ctx, ReplayOptions o, ParseResult r)
+    {
+        var p = new ReplayParameters(
+            ParseNonNegative(r.GetValue(o.Mu)!, "--mu"),
+            ParseNonNegative(r.GetValue(o.Kappa)!, "--kappa"),
+            ParseNonNegative(r.GetValue(o.BaseLoad)!, "--base-load"),
+            CliContext.ParsePositiveInts(r.GetValue(o.Tmax)!, "--tmax")[0],
+            r.GetValue(o.Search));
+        var (names, kinds) = SchemeKinds(r.GetValue(o.Schemes)!);
+        var t = ReadTrace(r.GetValue(o.Trace)!);
+        var specs = ReplaySpecs(names, kinds, t, p, r.GetValue(o.GcS)!, r.GetValue(o.Sr)!, r.GetValue(o.Ms)!);
+        int j = ReplayJobs(specs, p, t.Rounds, r.GetValue(o.Jobs));
+        var lines = new List<string> { "scheme,params,load,runtime_s,jobs,decoded_on_time" };
+        foreach (var s in specs)
+        {
+            double load = s.Load.ToDouble();
+            var res = SgcReplay.Run(s, ParameterSearch.AtLoad(t, p.BaseLoad, load, p.Kappa), p.Mu, j);
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{s.Name},{s.ParamsText},{load.ToString("R", CultureInfo.InvariantCulture)},{res.Runtime.ToString("R", CultureInfo.InvariantCulture)},{j},{res.DecodedOnTime}"));
+        }
+        foreach (var l in lines) ctx.Out.Write(l + "\n");
+        return 0;
+    }
+
+    // The --schemes names and their kinds (at least one).
+    private static (string[] Names, SgcSchemeKind[] Kinds) SchemeKinds(string schemes)
+    {
+        var names = schemes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (names.Length == 0) throw new CliException("--schemes: at least one of " + string.Join(",", SgcAlgorithms.Schemes));
+        var kinds = new SgcSchemeKind[names.Length];
+        for (int i = 0; i < names.Length; i++) kinds[i] = Build("--schemes", () => SgcAlgorithms.Kind(names[i]));
+        return (names, kinds);
+    }
+
+    // Each scheme's parameters: from the options, or (with --search, coded schemes) the grid search's best on the trace.
+    private static List<SgcSchemeSpec> ReplaySpecs(string[] names, SgcSchemeKind[] kinds, StragglerTrace t, ReplayParameters p,
+        string gcS, string sr, string ms)
+    {
+        var specs = new List<SgcSchemeSpec>();
+        for (int i = 0; i < names.Length; i++)
+        {
+            if (p.Search && kinds[i] != SgcSchemeKind.Uncoded)
+            {
+                if (t.Rounds <= p.Tmax) throw new CliException($"--search: the trace has {t.Rounds} rounds; --tmax {p.Tmax} needs more");
+                specs.Add(ParameterSearch.Best(kinds[i], t, p.BaseLoad, p.Kappa, p.Mu, p.Tmax).Best);
+                continue;
+            }
+            specs.Add(Scheme(names[i], kinds[i], t.Workers, gcS, sr, ms));
+        }
+        return specs;
+    }
+
+    // The number of jobs J: --jobs, else the rounds left after the largest delay T (with --search, T ≥ --tmax).
+    private static int ReplayJobs(List<SgcSchemeSpec> specs, ReplayParameters p, int rounds, string? jobsText)
+    {
+        int maxT = 0;
+        foreach (var s in specs) maxT = Math.Max(maxT, s.Delay);
+        if (p.Search) maxT = Math.Max(maxT, p.Tmax);
+        if (jobsText is null)
+        {
+            int j = rounds - maxT;
+            if (j < 1) throw new CliException($"{rounds} rounds in the trace leave no job after the largest delay T = {maxT}");
+            return j;
+        }
+        int jobs = CliContext.ParsePositiveInts(jobsText, "--jobs")[0];
+        if (jobs + maxT > rounds) throw new CliException($"--jobs {jobs} with delay T = {maxT} needs {jobs + maxT} rounds; the trace has {rounds}");
+        return jobs;
     }
 
     private static Command Design(CliContext ctx)

@@ -64,76 +64,108 @@ public static class StudyCommands
     /// <summary>The four commands.</summary>
     public static IEnumerable<Command> Create(CliContext ctx)
     {
+        yield return ListCommand(ctx);
+        var common = new Common();
+        yield return RunCommand(ctx, common);
+        yield return ReproduceCommand(ctx, common);
+        yield return MergeCommand(ctx, common);
+    }
+
+    private static Command ListCommand(CliContext ctx)
+    {
         var list = new Command("list", "list the studies");
         list.SetAction(_ =>
         {
             foreach (var s in StudyCatalog.All) ctx.Out.WriteLine($"{s.Name}\t{s.Description}");
             return 0;
         });
-        yield return list;
+        return list;
+    }
 
-        var common = new Common();
+    private static Command RunCommand(CliContext ctx, Common common)
+    {
         var studyArg = new Argument<string>("study") { Description = "study name (see 'list')" };
         var run = new Command("run", "run one study (resumes from finished cells)");
         run.Arguments.Add(studyArg);
         common.AddTo(run);
         run.Options.Add(common.Shard);
         run.Options.Add(common.Fresh);
-        run.SetAction(r =>
-        {
-            var study = Find(r.GetValue(studyArg)!);
-            var shardText = r.GetValue(common.Shard);
-            Shard shard;
-            try { shard = shardText is null ? Shard.All : Shard.Parse(shardText); }
-            catch (FormatException e) { throw new CliException(e.Message); }
-            var options = common.Options(r);
-            int threads = common.ThreadCount(r);
-            string outDir = r.GetValue(common.Out)!;
-            CliContext.CheckOutputFolder(outDir);
-            RunStudies(ctx, new[] { study }, options, outDir, shard, threads, r.GetValue(common.Fresh));
-            return 0;
-        });
-        yield return run;
+        run.SetAction(r => RunOne(ctx, common, r.GetValue(studyArg)!, r));
+        return run;
+    }
 
+    private static int RunOne(CliContext ctx, Common common, string name, ParseResult r)
+    {
+        var study = Find(name);
+        var shard = ParseShard(r.GetValue(common.Shard));
+        var options = common.Options(r);
+        int threads = common.ThreadCount(r);
+        string outDir = r.GetValue(common.Out)!;
+        CliContext.CheckOutputFolder(outDir);
+        RunStudies(ctx, new[] { study }, options, outDir, shard, threads, r.GetValue(common.Fresh));
+        return 0;
+    }
+
+    private static Shard ParseShard(string? shardText)
+    {
+        try { return shardText is null ? Shard.All : Shard.Parse(shardText); }
+        catch (FormatException e) { throw new CliException(e.Message); }
+    }
+
+    private static Command ReproduceCommand(CliContext ctx, Common common)
+    {
         var reproduce = new Command("reproduce", "run every study and write tables (CSV, Markdown, LaTeX), plots (PNG, SVG, PDF) and the report index.html");
         common.AddTo(reproduce);
         reproduce.Options.Add(common.Fresh);
-        reproduce.SetAction(r =>
-        {
-            var options = common.Options(r);
-            int threads = common.ThreadCount(r);
-            string outDir = r.GetValue(common.Out)!;
-            CliContext.CheckOutputFolder(outDir);
-            var done = RunStudies(ctx, StudyCatalog.All, options, outDir, Shard.All, threads, r.GetValue(common.Fresh));
-            Report(ctx, [HtmlReport.Write(outDir, done, options)]);
-            return 0;
-        });
-        yield return reproduce;
+        reproduce.SetAction(r => Reproduce(ctx, common, r));
+        return reproduce;
+    }
 
+    private static int Reproduce(CliContext ctx, Common common, ParseResult r)
+    {
+        var options = common.Options(r);
+        int threads = common.ThreadCount(r);
+        string outDir = r.GetValue(common.Out)!;
+        CliContext.CheckOutputFolder(outDir);
+        var done = RunStudies(ctx, StudyCatalog.All, options, outDir, Shard.All, threads, r.GetValue(common.Fresh));
+        Report(ctx, [HtmlReport.Write(outDir, done, options)]);
+        return 0;
+    }
+
+    private static Command MergeCommand(CliContext ctx, Common common)
+    {
         var merge = new Command("merge", "combine the cell files of all shards of a study into its tables and plots");
         var mergeStudy = new Argument<string>("study") { Description = "study name" };
         var shardsOpt = new Option<int>("--shards") { Description = "number of shards n the study was split into", Required = true };
         merge.Arguments.Add(mergeStudy);
         merge.Options.Add(shardsOpt);
         common.AddTo(merge);
-        merge.SetAction(r =>
-        {
-            var study = Find(r.GetValue(mergeStudy)!);
-            int n = r.GetValue(shardsOpt);
-            if (n < 1) throw new CliException($"--shards expects a positive integer, got {n}");
-            var options = common.Options(r);
-            string outDir = r.GetValue(common.Out)!;
-            var files = Enumerable.Range(0, n).Select(i => StudyRunner.CellFile(outDir, study, new Shard(i, n))).ToList();
-            foreach (var f in files)
-                if (!File.Exists(f)) throw CliException.Input($"{f}: missing; run 'onlinealgos run {study.Name} --shard {files.IndexOf(f)}/{n}' first");
-            CliContext.CheckOutputFolder(outDir);
-            StudyRunResult result;
-            try { result = StudyRunner.Merge(study, options, outDir, files); }
-            catch (InvalidOperationException e) { throw CliException.Input(e.Message); }
-            Report(ctx, result.Written);
-            return 0;
-        });
-        yield return merge;
+        merge.SetAction(r => Merge(ctx, common, r.GetValue(mergeStudy)!, r.GetValue(shardsOpt), r));
+        return merge;
+    }
+
+    private static int Merge(CliContext ctx, Common common, string name, int n, ParseResult r)
+    {
+        var study = Find(name);
+        if (n < 1) throw new CliException($"--shards expects a positive integer, got {n}");
+        var options = common.Options(r);
+        string outDir = r.GetValue(common.Out)!;
+        var files = ShardCellFiles(study, outDir, n);
+        CliContext.CheckOutputFolder(outDir);
+        StudyRunResult result;
+        try { result = StudyRunner.Merge(study, options, outDir, files); }
+        catch (InvalidOperationException e) { throw CliException.Input(e.Message); }
+        Report(ctx, result.Written);
+        return 0;
+    }
+
+    // The cell files of the n shards, each of which must exist.
+    private static List<string> ShardCellFiles(IStudy study, string outDir, int n)
+    {
+        var files = Enumerable.Range(0, n).Select(i => StudyRunner.CellFile(outDir, study, new Shard(i, n))).ToList();
+        foreach (var f in files)
+            if (!File.Exists(f)) throw CliException.Input($"{f}: missing; run 'onlinealgos run {study.Name} --shard {files.IndexOf(f)}/{n}' first");
+        return files;
     }
 
     private static IStudy Find(string name) =>

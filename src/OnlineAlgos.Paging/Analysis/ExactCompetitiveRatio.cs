@@ -181,67 +181,96 @@ public static class ExactCompetitiveRatio
 
         public static Graph Build(PagingStateModel model, int k, int pages, Action<int>? progress, int maxStates)
         {
-            var wf = new PagingWorkFunction(pages, k);
-            var ids = new Dictionary<byte[], int>(ByteArrayComparer.Instance);
-            var algStates = new List<byte[]>();
-            var wfStates = new List<byte[]>();
-            var rowStart = new List<int>();
-            var to = new List<int>();
-            var alg = new List<byte>();
-            var opt = new List<byte>();
-            var sym = new List<byte>();
-            var parent = new List<int>();
-            int bitsPerPage = model.UsesBits ? 2 : 1;
+            var builder = new Builder(model, k, pages, maxStates);
+            builder.Explore(progress);
+            return builder.ToGraph();
+        }
 
-            int Id(byte[] a, byte[] w, int parentEdge)
+        // Breadth-first exploration of the game from the cold start: states are interned by (algorithm state, work
+        // function) and each state's edges are appended in (page, bit) order, so rows are contiguous.
+        private sealed class Builder
+        {
+            private readonly PagingStateModel _model;
+            private readonly PagingWorkFunction _wf;
+            private readonly int _k, _pages, _maxStates, _bitsPerPage;
+            private readonly Dictionary<byte[], int> _ids = new(ByteArrayComparer.Instance);
+            private readonly List<byte[]> _algStates = new(), _wfStates = new();
+            private readonly List<int> _rowStart = new(), _to = new(), _parent = new();
+            private readonly List<byte> _alg = new(), _opt = new(), _sym = new();
+
+            public Builder(PagingStateModel model, int k, int pages, int maxStates)
+            {
+                _model = model;
+                _wf = new PagingWorkFunction(pages, k);
+                _k = k;
+                _pages = pages;
+                _maxStates = maxStates;
+                _bitsPerPage = model.UsesBits ? 2 : 1;
+            }
+
+            public void Explore(Action<int>? progress)
+            {
+                Id(_model.Start(), _wf.Start(), -1);
+                for (int s = 0; s < _algStates.Count; s++)
+                {
+                    _rowStart.Add(_to.Count);
+                    if (progress is not null && s % 10_000 == 0 && s > 0) progress(s);
+                    AddEdges(s);
+                }
+                _rowStart.Add(_to.Count);
+                progress?.Invoke(_algStates.Count);
+            }
+
+            // State s's edges: one per page (and prediction bit) with ALG's fault and OPT's cost increment.
+            private void AddEdges(int s)
+            {
+                for (int p = 0; p < _pages; p++)
+                {
+                    var w2 = _wf.Step(_wfStates[s], p, out int inc);
+                    for (int b = 0; b < _bitsPerPage; b++)
+                    {
+                        var a2 = _model.Step(_algStates[s], p, b, _k, out bool fault);
+                        int e = _to.Count;
+                        int target = Id(a2, w2, e);
+                        _to.Add(target);
+                        _alg.Add(fault ? (byte)1 : (byte)0);
+                        _opt.Add((byte)inc);
+                        _sym.Add((byte)(p << 1 | b));
+                    }
+                }
+            }
+
+            // The id of state (a, w), numbering it (with its BFS parent edge) when new; throws past maxStates.
+            private int Id(byte[] a, byte[] w, int parentEdge)
             {
                 var key = new byte[a.Length + 1 + w.Length];
                 a.CopyTo(key, 0);
                 key[a.Length] = 0xFE;
                 w.CopyTo(key, a.Length + 1);
-                if (ids.TryGetValue(key, out int id)) return id;
-                id = ids.Count;
-                if (id >= maxStates)
+                if (_ids.TryGetValue(key, out int id)) return id;
+                id = _ids.Count;
+                if (id >= _maxStates)
                     throw new InvalidOperationException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                        $"the game graph of {model.Name} at k = {k}, pages = {pages} exceeds {maxStates:N0} states: use a smaller k or fewer pages"));
-                ids.Add(key, id);
-                algStates.Add(a);
-                wfStates.Add(w);
-                parent.Add(parentEdge);
+                        $"the game graph of {_model.Name} at k = {_k}, pages = {_pages} exceeds {_maxStates:N0} states: use a smaller k or fewer pages"));
+                _ids.Add(key, id);
+                _algStates.Add(a);
+                _wfStates.Add(w);
+                _parent.Add(parentEdge);
                 return id;
             }
 
-            Id(model.Start(), wf.Start(), -1);
-            for (int s = 0; s < algStates.Count; s++)
+            public Graph ToGraph()
             {
-                rowStart.Add(to.Count);
-                if (progress is not null && s % 10_000 == 0 && s > 0) progress(s);
-                for (int p = 0; p < pages; p++)
+                var g = new Graph
                 {
-                    var w2 = wf.Step(wfStates[s], p, out int inc);
-                    for (int b = 0; b < bitsPerPage; b++)
-                    {
-                        var a2 = model.Step(algStates[s], p, b, k, out bool fault);
-                        int e = to.Count;
-                        int target = Id(a2, w2, e);
-                        to.Add(target);
-                        alg.Add(fault ? (byte)1 : (byte)0);
-                        opt.Add((byte)inc);
-                        sym.Add((byte)(p << 1 | b));
-                    }
-                }
+                    _n = _algStates.Count, _rowStart = _rowStart.ToArray(), _to = _to.ToArray(), _alg = _alg.ToArray(), _opt = _opt.ToArray(),
+                    _symbol = _sym.ToArray(), _bfsParentEdge = _parent.ToArray(),
+                };
+                g._from = new int[g._to.Length];
+                for (int s = 0; s < g._n; s++)
+                    for (int e = g._rowStart[s]; e < g._rowStart[s + 1]; e++) g._from[e] = s;
+                return g;
             }
-            rowStart.Add(to.Count);
-            progress?.Invoke(algStates.Count);
-            var g = new Graph
-            {
-                _n = algStates.Count, _rowStart = rowStart.ToArray(), _to = to.ToArray(), _alg = alg.ToArray(), _opt = opt.ToArray(),
-                _symbol = sym.ToArray(), _bfsParentEdge = parent.ToArray(),
-            };
-            g._from = new int[g._to.Length];
-            for (int s = 0; s < g._n; s++)
-                for (int e = g._rowStart[s]; e < g._rowStart[s + 1]; e++) g._from[e] = s;
-            return g;
         }
 
         public (long Alg, long Opt) Sum(int[] edges)

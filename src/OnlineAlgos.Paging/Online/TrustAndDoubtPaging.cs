@@ -138,102 +138,130 @@ public sealed class TrustAndDoubtPaging : IOnlinePagingAlgorithm
         {
             _predCache.Serve(_pred, request, t); // predictor's cache after t = pred[t+1]
             _lastSeen[request] = t;
-            if (_newStamp[request] != _phase || _phase == 0)
-            {
-                if (_phase == 0 || _newElements.Count + 1 > _k) StartPhase(request);
-                else { _newStamp[request] = _phase; _newElements.Add(request); }
-            }
-            if (_arrivalStamp[request] != _phase)
-            {
-                _arrivalStamp[request] = _phase;
-                _arrivalTime[request] = t;
-                _intervalArrivals[request] = _arrivals;
-                _arrivals++;
-            }
+            TrackPhase(request);
+            TrackArrival(request, t);
             if (UnmarkedStale(request)) _unmarkedStamp[request] = 0;
 
             if (_ancientCount > 0 || _ancientHasEmpty)
             {
-                if (_ancientStamp[request] == _phase) { _ancientStamp[request] = 0; _ancientCount--; }
-                if (!Contains(request))
-                {
-                    if (Count < _k) Place(Array.IndexOf(_slots, -1), request);
-                    else
-                    {
-                        int evict = -1;
-                        for (int pass = 0; pass < 2 && evict < 0; pass++)
-                            for (int i = 0; i < _k; i++)
-                            {
-                                int p = _slots[i];
-                                if (p < 0 || _ancientStamp[p] != _phase || (pass == 0 && InPred(p))) continue;
-                                if (evict < 0 || _lastSeen[p] < _lastSeen[evict]) evict = p;
-                            }
-                        if (evict < 0) throw new InvalidOperationException("Trust&Doubt: no ancient page to evict");
-                        _ancientStamp[evict] = 0;
-                        _ancientCount--;
-                        Place(_slotOf[evict], request);
-                    }
-                }
+                ServeWhileAncient(request);
                 return true;
             }
 
             bool arrivedNow = _arrivalTime[request] == t;
             if (_staleStamp[request] != _phase && arrivedNow) _clean.Add(request);
             // step 1: evict the unmarked stale page of lowest priority
-            if (!Contains(request))
-            {
-                int slot = -1;
-                if (Count < _k) slot = Array.IndexOf(_slots, -1);
-                else
-                {
-                    int best = -1;
-                    for (int i = 0; i < _k; i++)
-                    {
-                        int p = _slots[i];
-                        if (p >= 0 && UnmarkedStale(p) && (best < 0 || _prio[p] < _prio[_slots[best]])) best = i;
-                    }
-                    slot = best >= 0 ? best : LruSlot();
-                }
-                Place(slot, request);
-            }
+            if (!Contains(request)) Place(LowestPrioritySlot(), request);
             // step 2: a newly arrived clean page gets a trusted eviction target
-            if (_staleStamp[request] != _phase && arrivedNow)
-            {
-                _cleanEvict[request] = -1;
-                SetTarget(request, ChooseTarget());
-                _trusted[request] = true;
-                _intervalLength[request] = 1;
-            }
+            if (_staleStamp[request] != _phase && arrivedNow) TrustNewTarget(request);
             // step 3: the request was some q's target: choose a new target for q, doubted
-            if (IsTarget(request))
-            {
-                int q = _targetOf[request];
-                int replacement = ChooseTarget(); // the old target (the request) is still excluded, as in ACEPS
-                SetTarget(q, replacement);
-                _trusted[q] = false;
-                _intervalArrivals[q] = _arrivals;
-            }
+            if (IsTarget(request)) DoubtNewTarget(_targetOf[request]);
             // step 4: at interval ends, evict p_q and bring back the highest-priority unmarked stale page
-            if (arrivedNow)
-            {
-                foreach (int q in _clean)
-                {
-                    if (_arrivals - _intervalArrivals[q] != _intervalLength[q]) continue;
-                    _intervalArrivals[q] = _arrivals;
-                    if (!_trusted[q]) { _intervalLength[q] *= 2; _trusted[q] = true; }
-                    int pq = _cleanEvict[q];
-                    if (pq < 0 || !Contains(pq)) continue;
-                    int back = -1;
-                    foreach (int p in _stale)
-                    {
-                        if (!UnmarkedStale(p) || Contains(p)) continue;
-                        if (IsTarget(p) && _trusted[_targetOf[p]]) continue;
-                        if (back < 0 || _prio[p] > _prio[back]) back = p;
-                    }
-                    if (back >= 0) Place(_slotOf[pq], back);
-                }
-            }
+            if (arrivedNow) EndIntervals();
             return true;
+        }
+
+        // A request that is not a new element of this phase is one, or starts the next phase when k are already new.
+        private void TrackPhase(int request)
+        {
+            if (_newStamp[request] == _phase && _phase != 0) return;
+            if (_phase == 0 || _newElements.Count + 1 > _k) StartPhase(request);
+            else { _newStamp[request] = _phase; _newElements.Add(request); }
+        }
+
+        // The first request of a page in this phase is its arrival (intervals are counted in arrivals).
+        private void TrackArrival(int request, int t)
+        {
+            if (_arrivalStamp[request] == _phase) return;
+            _arrivalStamp[request] = _phase;
+            _arrivalTime[request] = t;
+            _intervalArrivals[request] = _arrivals;
+            _arrivals++;
+        }
+
+        // While ancient pages (or empty slots) remain, a miss fills an empty slot or evicts the LRU ancient page.
+        private void ServeWhileAncient(int request)
+        {
+            if (_ancientStamp[request] == _phase) { _ancientStamp[request] = 0; _ancientCount--; }
+            if (Contains(request)) return;
+            if (Count < _k) { Place(Array.IndexOf(_slots, -1), request); return; }
+            int evict = LruAncient();
+            if (evict < 0) throw new InvalidOperationException("Trust&Doubt: no ancient page to evict");
+            _ancientStamp[evict] = 0;
+            _ancientCount--;
+            Place(_slotOf[evict], request);
+        }
+
+        // LRU ancient page, preferring pages the predictor does not hold; −1 when none is cached.
+        private int LruAncient()
+        {
+            int evict = -1;
+            for (int pass = 0; pass < 2 && evict < 0; pass++)
+                for (int i = 0; i < _k; i++)
+                {
+                    int p = _slots[i];
+                    if (p < 0 || _ancientStamp[p] != _phase || (pass == 0 && InPred(p))) continue;
+                    if (evict < 0 || _lastSeen[p] < _lastSeen[evict]) evict = p;
+                }
+            return evict;
+        }
+
+        // An empty slot, else the slot of the unmarked stale page of lowest priority, else the LRU slot.
+        private int LowestPrioritySlot()
+        {
+            if (Count < _k) return Array.IndexOf(_slots, -1);
+            int best = -1;
+            for (int i = 0; i < _k; i++)
+            {
+                int p = _slots[i];
+                if (p >= 0 && UnmarkedStale(p) && (best < 0 || _prio[p] < _prio[_slots[best]])) best = i;
+            }
+            return best >= 0 ? best : LruSlot();
+        }
+
+        private void TrustNewTarget(int request)
+        {
+            _cleanEvict[request] = -1;
+            SetTarget(request, ChooseTarget());
+            _trusted[request] = true;
+            _intervalLength[request] = 1;
+        }
+
+        private void DoubtNewTarget(int q)
+        {
+            int replacement = ChooseTarget(); // the old target (the request) is still excluded, as in ACEPS
+            SetTarget(q, replacement);
+            _trusted[q] = false;
+            _intervalArrivals[q] = _arrivals;
+        }
+
+        // Every clean page whose interval ends now: a doubted one doubles its interval and is trusted again; its
+        // target, if cached, makes room for the highest-priority unmarked stale page not cached (skipping trusted
+        // targets).
+        private void EndIntervals()
+        {
+            foreach (int q in _clean)
+            {
+                if (_arrivals - _intervalArrivals[q] != _intervalLength[q]) continue;
+                _intervalArrivals[q] = _arrivals;
+                if (!_trusted[q]) { _intervalLength[q] *= 2; _trusted[q] = true; }
+                int pq = _cleanEvict[q];
+                if (pq < 0 || !Contains(pq)) continue;
+                int back = HighestPriorityStaleOutside();
+                if (back >= 0) Place(_slotOf[pq], back);
+            }
+        }
+
+        private int HighestPriorityStaleOutside()
+        {
+            int back = -1;
+            foreach (int p in _stale)
+            {
+                if (!UnmarkedStale(p) || Contains(p)) continue;
+                if (IsTarget(p) && _trusted[_targetOf[p]]) continue;
+                if (back < 0 || _prio[p] > _prio[back]) back = p;
+            }
+            return back;
         }
 
         private int LruSlot()

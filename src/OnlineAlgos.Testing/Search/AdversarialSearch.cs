@@ -65,66 +65,95 @@ public sealed class AdversarialSearch<TInstance>
         CancellationToken cancellation = default)
     {
         var o = options ?? new SearchOptions();
-        if (o.Budget < 1) throw new ArgumentOutOfRangeException(nameof(options), "the budget must be at least 1 evaluation");
-        if (o.Restarts < 1) throw new ArgumentOutOfRangeException(nameof(options), "at least one restart");
-        if (!(o.Keep > 0 && o.Keep <= 1)) throw new ArgumentOutOfRangeException(nameof(options), "Keep must be in (0, 1]");
+        CheckOptions(o);
         int shrinkBudget = o.ShrinkBudget ?? o.Budget;
-        int total = o.Budget + shrinkBudget;
-        var rng = new Rng(o.Seed);
-        int evaluations = 0;
-        TInstance best = default!;
-        double bestScore = double.NegativeInfinity;
-        bool haveBest = false, stopped = false;
-        int lastReport = -1, reportEvery = Math.Max(1, total / 200);
+        var run = new SearchRun(this, o.Budget + shrinkBudget, progress, new Rng(o.Seed), cancellation);
+        bool stopped = run.Restarts(o, seeds, stop);
+        var unshrunk = run.Best;
+        double unshrunkScore = run.BestScore;
+        Func<double, double, bool> keep = shrinkWhile ?? ((s, reference) => KeepsScore(s, reference, o.Keep));
+        var (shrunk, shrunkScore) = run.Shrink(unshrunk, unshrunkScore, shrinkBudget, keep);
+        progress?.Invoke(new SearchProgress(run.Evaluations, run.Total, -1, unshrunkScore));
+        return new SearchResult<TInstance>(shrunk, shrunkScore, unshrunk, unshrunkScore, run.Evaluations, stopped);
+    }
 
-        double Eval(TInstance x)
+    private static void CheckOptions(SearchOptions options)
+    {
+        if (options.Budget < 1) throw new ArgumentOutOfRangeException(nameof(options), "the budget must be at least 1 evaluation");
+        if (options.Restarts < 1) throw new ArgumentOutOfRangeException(nameof(options), "at least one restart");
+        if (!(options.Keep > 0 && options.Keep <= 1)) throw new ArgumentOutOfRangeException(nameof(options), "Keep must be in (0, 1]");
+    }
+
+    // One run's state: the evaluation count, the best instance so far and the progress reporting, shared by the
+    // restarts and the final shrinking.
+    private sealed class SearchRun
+    {
+        private readonly AdversarialSearch<TInstance> _search;
+        private readonly Action<SearchProgress>? _progress;
+        private readonly Rng _rng;
+        private readonly CancellationToken _cancellation;
+        private readonly int _reportEvery;
+        private int _lastReport = -1;
+        private bool _haveBest;
+
+        public SearchRun(AdversarialSearch<TInstance> search, int total, Action<SearchProgress>? progress, Rng rng,
+            CancellationToken cancellation)
         {
-            evaluations++;
-            double s;
-            try { s = _score(x); }
-            catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException) { s = double.NegativeInfinity; }
-            if (double.IsNaN(s)) s = double.NegativeInfinity;
-            if (!haveBest || s > bestScore)
+            _search = search;
+            Total = total;
+            _progress = progress;
+            _rng = rng;
+            _cancellation = cancellation;
+            _reportEvery = Math.Max(1, total / 200);
+        }
+
+        public int Total { get; }
+        public int Evaluations { get; private set; }
+        public TInstance Best { get; private set; } = default!;
+        public double BestScore { get; private set; } = double.NegativeInfinity;
+
+        // The search proper: the budget split into restarts; true when the stop condition ended it.
+        public bool Restarts(SearchOptions o, IReadOnlyList<TInstance>? seeds, Func<double, bool>? stop)
+        {
+            int seedIndex = 0;
+            for (int restart = 0; restart < o.Restarts; restart++)
             {
-                best = x;
-                bestScore = s;
-                haveBest = true;
+                int end = (int)((long)o.Budget * (restart + 1) / o.Restarts);
+                if (Evaluations >= end) continue;
+                TInstance current = StartOf(restart, seeds, ref seedIndex);
+                if (Climb(restart, current, end, o.Temperature, stop)) return true;
             }
-            return s;
+            return false;
         }
 
-        void Report(int restart)
+        // A restart starts from the next seed, else (odd restarts) from the best so far, else from a fresh instance.
+        private TInstance StartOf(int restart, IReadOnlyList<TInstance>? seeds, ref int seedIndex)
         {
-            if (progress is null || evaluations - lastReport < reportEvery) return;
-            lastReport = evaluations;
-            progress(new SearchProgress(evaluations, total, restart, bestScore));
+            if (seeds is not null && seedIndex < seeds.Count) return seeds[seedIndex++];
+            if (restart % 2 == 1 && _haveBest) return Best;
+            return _search._moves.Random(_rng);
         }
 
-        int seedIndex = 0;
-        for (int restart = 0; restart < o.Restarts && !stopped; restart++)
+        // One restart up to evaluation `end`: hill climbing (even restarts) or annealing with geometric cooling (odd);
+        // true when the stop condition was met.
+        private bool Climb(int restart, TInstance current, int end, double temperature, Func<double, bool>? stop)
         {
-            int end = (int)((long)o.Budget * (restart + 1) / o.Restarts);
-            if (evaluations >= end) continue;
-            TInstance current;
-            if (seeds is not null && seedIndex < seeds.Count) current = seeds[seedIndex++];
-            else if (restart % 2 == 1 && haveBest) current = best;
-            else current = _moves.Random(rng);
             double currentScore = Eval(current);
-            if (stop is not null && stop(currentScore)) { stopped = true; break; }
+            if (stop is not null && stop(currentScore)) return true;
             bool anneal = restart % 2 == 1;
-            int length = Math.Max(1, end - evaluations);
-            double t0 = o.Temperature * Math.Max(1e-9, Math.Abs(double.IsFinite(currentScore) ? currentScore : 1));
+            int length = Math.Max(1, end - Evaluations);
+            double t0 = temperature * Math.Max(1e-9, Math.Abs(double.IsFinite(currentScore) ? currentScore : 1));
             double cooling = Math.Pow(1e-3, 1.0 / length);
             double t = t0;
-            while (evaluations < end)
+            while (Evaluations < end)
             {
-                cancellation.ThrowIfCancellationRequested();
-                var next = _moves.Mutate(current, rng);
+                _cancellation.ThrowIfCancellationRequested();
+                var next = _search._moves.Mutate(current, _rng);
                 double s = Eval(next);
                 Report(restart);
-                if (stop is not null && stop(s)) { stopped = true; break; }
+                if (stop is not null && stop(s)) return true;
                 bool accept = s >= currentScore
-                    || (anneal && double.IsFinite(s) && double.IsFinite(currentScore) && rng.NextDouble() < Math.Exp((s - currentScore) / t));
+                    || (anneal && double.IsFinite(s) && double.IsFinite(currentScore) && _rng.NextDouble() < Math.Exp((s - currentScore) / t));
                 if (accept)
                 {
                     current = next;
@@ -132,37 +161,61 @@ public sealed class AdversarialSearch<TInstance>
                 }
                 t *= cooling;
             }
+            return false;
         }
 
-        var unshrunk = best;
-        double unshrunkScore = bestScore;
         // Final shrinking: greedy, first candidate that keeps the criterion wins, until none does or the budget ends.
-        Func<double, double, bool> keep = shrinkWhile ?? ((s, reference) => KeepsScore(s, reference, o.Keep));
-        var shrunk = unshrunk;
-        double shrunkScore = unshrunkScore;
-        int shrinkEnd = evaluations + shrinkBudget;
-        bool improved = double.IsFinite(unshrunkScore) || unshrunkScore == double.PositiveInfinity;
-        while (improved && evaluations < shrinkEnd)
+        public (TInstance Shrunk, double ShrunkScore) Shrink(TInstance unshrunk, double unshrunkScore, int shrinkBudget,
+            Func<double, double, bool> keep)
         {
-            improved = false;
-            foreach (var candidate in _moves.Shrink(shrunk))
+            var shrunk = unshrunk;
+            double shrunkScore = unshrunkScore;
+            int shrinkEnd = Evaluations + shrinkBudget;
+            bool improved = double.IsFinite(unshrunkScore) || unshrunkScore == double.PositiveInfinity;
+            while (improved && Evaluations < shrinkEnd)
             {
-                if (evaluations >= shrinkEnd) break;
-                cancellation.ThrowIfCancellationRequested();
-                evaluations++;
-                double s;
-                try { s = _score(candidate); }
-                catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException) { continue; }
-                Report(-1);
-                if (double.IsNaN(s) || !keep(s, unshrunkScore)) continue;
-                shrunk = candidate;
-                shrunkScore = s;
-                improved = true;
-                break;
+                improved = false;
+                foreach (var candidate in _search._moves.Shrink(shrunk))
+                {
+                    if (Evaluations >= shrinkEnd) break;
+                    _cancellation.ThrowIfCancellationRequested();
+                    Evaluations++;
+                    double s;
+                    try { s = _search._score(candidate); }
+                    catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException) { continue; }
+                    Report(-1);
+                    if (double.IsNaN(s) || !keep(s, unshrunkScore)) continue;
+                    shrunk = candidate;
+                    shrunkScore = s;
+                    improved = true;
+                    break;
+                }
             }
+            return (shrunk, shrunkScore);
         }
-        progress?.Invoke(new SearchProgress(evaluations, total, -1, unshrunkScore));
-        return new SearchResult<TInstance>(shrunk, shrunkScore, unshrunk, unshrunkScore, evaluations, stopped);
+
+        private double Eval(TInstance x)
+        {
+            Evaluations++;
+            double s;
+            try { s = _search._score(x); }
+            catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException) { s = double.NegativeInfinity; }
+            if (double.IsNaN(s)) s = double.NegativeInfinity;
+            if (!_haveBest || s > BestScore)
+            {
+                Best = x;
+                BestScore = s;
+                _haveBest = true;
+            }
+            return s;
+        }
+
+        private void Report(int restart)
+        {
+            if (_progress is null || Evaluations - _lastReport < _reportEvery) return;
+            _lastReport = Evaluations;
+            _progress(new SearchProgress(Evaluations, Total, restart, BestScore));
+        }
     }
 
     /// <summary>Whether <paramref name="score"/> keeps <paramref name="keep"/> of <paramref name="reference"/>
