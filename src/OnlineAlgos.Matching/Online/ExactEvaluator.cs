@@ -83,6 +83,7 @@ public static class ExactEvaluator
     {
         var next = new Dictionary<ulong, double>(dist.Count * 2);
         double none = 1 - instance.ArrivalProbability(t);
+        double sum = value; // a local in the loop, not a store through the ref per matched edge; same additions in the same order
         foreach (var (set, pr) in dist)
         {
             if (none > 0) Add(next, set, pr * none);
@@ -101,7 +102,7 @@ public static class ExactEvaluator
                         int i = instance.EdgeNode(o.Edge);
                         if (instance.TypeOfEdge(o.Edge) != j || (set >> i & 1) == 0)
                             throw new ModelViolationException(algorithm.Name, t, $"matched edge {o.Edge}, which is not an edge of the arrived type to an available node");
-                        value += w * instance.EdgeWeight(o.Edge);
+                        sum += w * instance.EdgeWeight(o.Edge);
                         if (detailed) matched[o.Edge] += w;
                     }
                     if ((o.Removed & ~set) != 0)
@@ -110,6 +111,7 @@ public static class ExactEvaluator
                 }
             }
         }
+        value = sum;
         return next;
     }
 
