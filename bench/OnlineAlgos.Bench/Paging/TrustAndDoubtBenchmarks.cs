@@ -24,16 +24,7 @@ public class TrustAndDoubtBenchmarks
     public void Setup()
     {
         var rng = new Rng(42);
-        var cdf = new double[Universe];
-        double s = 0;
-        for (int i = 0; i < Universe; i++) { s += 1.0 / (i + 1); cdf[i] = s; }
-        var pages = new int[N];
-        for (int t = 0; t < N; t++)
-        {
-            int idx = Array.BinarySearch(cdf, rng.NextDouble() * s);
-            pages[t] = idx < 0 ? Math.Min(~idx, Universe - 1) : idx;
-        }
-        _seq = RequestSequence.FromPages(pages);
+        _seq = TraceGenerators.Zipf(N, Universe, 1.0, rng);
         _trustDoubt = new TrustAndDoubtPaging(NextArrivalPredictions.LogNormal(_seq, 1.0, rng));
         _cache = new PagingCache();
         _trustDoubt.Reset(K, _seq.PageCount, new Rng(1));
